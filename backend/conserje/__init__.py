@@ -1,0 +1,48 @@
+"""Conserje: condominium management with AI gate security.
+
+``create_app`` is the only way to build the Flask application (api, CLI and tests).
+"""
+from __future__ import annotations
+
+import logging
+
+from flask import Flask
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+from .config import Config
+
+
+def create_app(config: Config | None = None) -> Flask:
+    """Build the Flask app from ``config`` (default: ``CONSERJE_*`` environment)."""
+    config = config or Config()
+    config.validate()
+
+    app = Flask(__name__)
+    app.config.from_object(config)
+    logging.basicConfig(level=app.config["LOG_LEVEL"])
+
+    from . import models  # noqa: F401 - registers every table on the metadata
+    from .api import register_api
+    from .extensions import api, db, jwt, redis_store
+    from .storage import init_storage
+
+    db.init_app(app)
+    jwt.init_app(app)
+    api.init_app(app)
+    redis_store.init_app(app)
+    init_storage(app)
+    register_api(app)
+    return app
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_foreign_keys(dbapi_connection, _record) -> None:
+    # SQLite ignores foreign keys (and ON DELETE) unless asked on every connection.
+    if type(dbapi_connection).__module__.startswith("sqlite3"):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+
+__all__ = ["create_app", "Config"]

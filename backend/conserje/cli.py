@@ -1,0 +1,184 @@
+"""The ``conserje`` console command: database, users, demo data and the processes."""
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+
+import click
+from dotenv import load_dotenv
+from flask import current_app
+
+from . import create_app
+from .extensions import db, redis_store
+
+
+@click.group()
+def main() -> None:
+    """Conserje: condominium management with AI gate security."""
+    load_dotenv(override=False)  # a local .env fills in what the environment lacks
+
+
+def with_appcontext(func):
+    """Run the command inside an app built from the environment."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            app = create_app()
+        except RuntimeError as exc:  # configuration errors: a message, not a traceback
+            raise click.ClickException(str(exc)) from exc
+        with app.app_context():
+            return func(*args, **kwargs)
+
+    return wrapper
+
+
+def alembic_config():
+    from alembic.config import Config as AlembicConfig
+
+    cfg = AlembicConfig()
+    cfg.set_main_option("script_location", current_app.config["MIGRATIONS_DIR"])
+    cfg.set_main_option("sqlalchemy.url",
+                        current_app.config["SQLALCHEMY_DATABASE_URI"].replace("%", "%%"))
+    cfg.attributes["configure_logger"] = False
+    return cfg
+
+
+@main.command("init-db")
+@with_appcontext
+def init_db() -> None:
+    """Migrate the database to the latest revision; create a first condominium if none."""
+    import logging
+
+    from alembic import command
+
+    from .services.condominiums import ensure_condominium
+
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+
+    uri = current_app.config["SQLALCHEMY_DATABASE_URI"]
+    if uri.startswith("sqlite:///"):
+        Path(uri.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    command.upgrade(alembic_config(), "head")
+    cfg = current_app.config
+    condo = ensure_condominium(db.session, cfg["DEFAULT_CONDOMINIUM_NAME"],
+                               cfg["DEFAULT_TIME_ZONE"], cfg["DEFAULT_CURRENCY"],
+                               cfg["DEFAULT_COUNTRY"])
+    db.session.commit()
+    click.echo(f"database at head; condominium #{condo.id} {condo.name!r}")
+
+
+@main.command("create-admin")
+@click.option("--email", required=True)
+@click.option("--password", required=True)
+@click.option("--condominium-id", type=int, default=None,
+              help="defaults to the first condominium")
+@with_appcontext
+def create_admin(email: str, password: str, condominium_id: int | None) -> None:
+    """Create an admin account (or give an existing account the admin role)."""
+    from .services.admin_setup import grant_admin
+
+    try:
+        user, created = grant_admin(db.session, email, password, condominium_id)
+    except Exception as exc:  # noqa: BLE001 - report domain errors as CLI errors
+        db.session.rollback()
+        raise click.ClickException(getattr(exc, "message", str(exc))) from exc
+    db.session.commit()
+    click.echo(f"{'created' if created else 'updated'} admin {user.email}")
+
+
+@main.command("seed-demo")
+@with_appcontext
+def seed_demo() -> None:
+    """Fill the first condominium with a synthetic demo (idempotent)."""
+    from .services.condominiums import first_condominium
+    from .services.demo import DEMO_ADMIN_EMAIL, DEMO_PASSWORD, seed_demo as seed
+
+    condo = first_condominium(db.session)
+    if condo is None:
+        raise click.ClickException("no condominium: run `conserje init-db` first")
+    summary = seed(db.session, condo)
+    db.session.commit()
+    if summary.created:
+        click.echo(f"demo: {summary.units} units, {summary.people} people, "
+                   f"{summary.vehicles} vehicles, {summary.gates} gates")
+    else:
+        click.echo("demo data already present")
+    click.echo(f"log in as {DEMO_ADMIN_EMAIL} / {DEMO_PASSWORD}")
+
+
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--workers", type=int, default=None,
+              help="gunicorn workers (default 1 when embedded, 2 with Redis)")
+@click.option("--threads", type=int, default=4, show_default=True)
+def serve(host: str, port: int, workers: int | None, threads: int) -> None:
+    """Serve the API and the built SPA with gunicorn."""
+    from gunicorn.app.base import BaseApplication
+
+    try:
+        app = create_app()
+    except RuntimeError as exc:
+        raise click.ClickException(str(exc)) from exc
+    # Embedded mode keeps jobs and counters in process memory: one process only.
+    workers = workers or (1 if redis_store.is_embedded(app) else 2)
+
+    class Server(BaseApplication):
+        def load_config(self):
+            for key, value in {"bind": f"{host}:{port}", "workers": workers,
+                               "threads": threads, "accesslog": "-",
+                               "worker_class": "gthread"}.items():
+                self.cfg.set(key, value)
+
+        def load(self):
+            return app
+
+    Server().run()
+
+
+@main.command("worker")
+@click.argument("queues", nargs=-1)
+@with_appcontext
+def worker(queues: tuple[str, ...]) -> None:
+    """Run an RQ worker on the ingest, training and default queues."""
+    from rq import Worker
+
+    from .tasks.queues import QUEUES
+
+    if redis_store.is_embedded():
+        raise click.ClickException("CONSERJE_REDIS_URL is not set: without Redis, jobs run "
+                                   "inside the api process and no worker is needed")
+    Worker(list(queues or QUEUES), connection=redis_store.connection).work()
+
+
+@main.command("scheduler")
+@with_appcontext
+def scheduler() -> None:
+    """Run the cron scheduler (it only enqueues jobs)."""
+    from .scheduler import run_scheduler
+
+    if redis_store.is_embedded():
+        raise click.ClickException("CONSERJE_REDIS_URL is not set: the scheduler needs "
+                                   "Redis to hand jobs to the workers")
+    run_scheduler(current_app._get_current_object())
+
+
+@main.command("openapi")
+@click.option("--output", type=click.Path(dir_okay=False), default="-")
+def openapi(output: str) -> None:
+    """Write the OpenAPI document (input of the SPA's generated client)."""
+    from .config import Config
+    from .extensions import api
+
+    # The document does not depend on secrets: export works on a bare checkout.
+    create_app(Config(SECRET_KEY="openapi-export-only"))
+    text = json.dumps(api.spec.to_dict(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    if output == "-":
+        sys.stdout.write(text)
+    else:
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}")

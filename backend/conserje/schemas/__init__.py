@@ -1,0 +1,1 @@
+"""Marshmallow schemas (request and response bodies); only ``conserje.api`` imports them."""

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from marshmallow import Schema, fields, validate
+
+
+class LoginRequest(Schema):
+    email = fields.String(required=True, validate=validate.Length(min=3, max=254))
+    password = fields.String(required=True, load_only=True,
+                             validate=validate.Length(min=1, max=256))
+
+
+class CondominiumSummary(Schema):
+    id = fields.Integer()
+    name = fields.String()
+    time_zone = fields.String()
+    currency = fields.String()
+    country = fields.String()
+
+
+class CondominiumRoles(Schema):
+    id = fields.Integer()
+    name = fields.String()
+    roles = fields.List(fields.String())
+
+
+class Me(Schema):
+    id = fields.Integer(required=True)
+    email = fields.String(required=True)
+    person_id = fields.Integer(allow_none=True)
+    roles = fields.List(fields.String(), required=True)
+    unit_ids = fields.List(fields.Integer(), required=True)
+    condominium = fields.Nested(CondominiumSummary, required=True)
+    condominiums = fields.List(fields.Nested(CondominiumRoles), required=True)
+
+
+class TokenPair(Schema):
+    access_token = fields.String(required=True)
+    refresh_token = fields.String(required=True)
+    token_type = fields.String(required=True)
+    expires_in = fields.Integer(required=True)
+    user = fields.Nested(Me, required=True)
+
+
+class AccessToken(Schema):
+    access_token = fields.String(required=True)
+    token_type = fields.String(required=True)
+    expires_in = fields.Integer(required=True)

@@ -1,0 +1,28 @@
+"""Gates: the access points the kiosk and guards operate."""
+from __future__ import annotations
+
+from ..models import Gate
+from .crud import TenantResource
+
+
+class GateResource(TenantResource[Gate]):
+    model = Gate
+    entity = "gate"
+    conflict_message = "a gate with this name already exists"
+
+    def apply_filters(self, stmt, filters):
+        if filters.get("q"):
+            stmt = stmt.where(Gate.name.ilike(f"%{filters['q'].strip()}%"))
+        for key in ("kind", "direction"):
+            if filters.get(key):
+                stmt = stmt.where(getattr(Gate, key) == filters[key])
+        return stmt
+
+    def validate(self, session, actor, data, obj):
+        if "name" in data:
+            data["name"] = data["name"].strip()
+            self.ensure_unique(session, actor, obj, "name", name=data["name"])
+        return data
+
+
+gates = GateResource()
