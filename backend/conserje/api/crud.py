@@ -23,6 +23,11 @@ class ResourceService(Protocol):
     def delete(self, session, actor: Actor, obj_id: int) -> None: ...
 
 
+def _partial_init(self, *args, **kwargs):
+    kwargs.setdefault("partial", True)
+    Schema.__init__(self, *args, **kwargs)
+
+
 def register_crud(blp: Blueprint, service: ResourceService, schema: type[Schema],
                   query: type[Schema], *, create: type[Schema] | None = None,
                   update: type[Schema] | None = None, noun: str) -> None:
@@ -31,7 +36,7 @@ def register_crud(blp: Blueprint, service: ResourceService, schema: type[Schema]
     if update is None:
         # A named subclass keeps the OpenAPI component names unique (``UnitUpdate``).
         name = create_schema.__name__.removesuffix("Schema") + "Update"
-        update = type(name, (create_schema,), {"Meta": type("Meta", (), {"partial": True})})
+        update = type(name, (create_schema,), {"__init__": _partial_init})
     update_schema = update
 
     @blp.route("")

@@ -1,0 +1,133 @@
+"""Object-level authorisation (OWASP API1): ids from another unit or another condominium
+never reveal or change data, on every route that takes an id."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+ID_ROUTE = re.compile(r"^/api/v1/(?P<resource>[a-z_]+)/<int:(?P<arg>\w+)>$")
+# For each resource: the world key of an object that belongs to *another* unit (A-102),
+# as seen by the resident of A-101, and a harmless PATCH body.
+FOREIGN = {
+    "units": ("unit2", {"floor": 9}),
+    "people": ("person2", {"phone": "+56911111111"}),
+    "memberships": ("member2", {"role": "tenant"}),
+    "vehicles": ("vehicle2", {"colour": "rosa"}),
+    "buildings": ("building", {"code": "Z"}),
+    "gates": ("gate", {"name": "Hackeado"}),
+    "users": ("user_resident2", {"is_active": False}),
+}
+# Objects that live in the *other condominium*, for the cross-tenant sweep.
+OTHER_CONDO = {"units": "unit_b", "people": "person_b", "users": "user_admin_b"}
+
+
+def id_routes(app):
+    routes = []
+    for rule in app.url_map.iter_rules():
+        match = ID_ROUTE.match(rule.rule)
+        if match:
+            for method in sorted(rule.methods - {"HEAD", "OPTIONS"}):
+                routes.append((match["resource"], method, rule.rule, match["arg"]))
+    return routes
+
+
+def test_every_id_route_is_covered_by_this_test(app):
+    resources = {resource for resource, *_ in id_routes(app)}
+    assert resources, "no id routes found"
+    assert resources <= set(FOREIGN), f"add {resources - set(FOREIGN)} to FOREIGN"
+
+
+def _call(client, method, url, headers, body):
+    kwargs = {"headers": headers}
+    if method in ("PATCH", "PUT", "POST"):
+        kwargs["json"] = body
+    return client.open(url, method=method, **kwargs)
+
+
+def test_resident_cannot_reach_another_units_objects(app, client, world, login):
+    headers = login("ana@a.test")
+    for resource, method, rule, arg in id_routes(app):
+        key, body = FOREIGN[resource]
+        url = rule.replace(f"<int:{arg}>", str(world.ids[key]))
+        res = _call(client, method, url, headers, body)
+        assert res.status_code in (403, 404), (method, url, res.status_code, res.json)
+        assert str(world.ids[key]) not in json.dumps(res.json.get("errors", {}))
+    # Nothing was changed or deleted: the admin still sees every object intact.
+    admin = login("admin@a.test")
+    assert client.get(f"/api/v1/units/{world.ids['unit2']}", headers=admin).json["floor"] == 1
+    assert client.get(f"/api/v1/vehicles/{world.ids['vehicle2']}",
+                      headers=admin).json["colour"] is None
+    assert client.get(f"/api/v1/users/{world.ids['user_resident2']}",
+                      headers=admin).json["is_active"] is True
+
+
+def test_resident_lists_only_their_own_units_data(client, world, login):
+    headers = login("ana@a.test")
+    expectations = {
+        "units": {world.ids["unit1"]}, "people": {world.ids["person1"]},
+        "memberships": {world.ids["member1"]}, "vehicles": {world.ids["vehicle1"]},
+    }
+    for resource, expected in expectations.items():
+        res = client.get(f"/api/v1/{resource}?page_size=100", headers=headers)
+        assert res.status_code == 200, resource
+        assert {row["id"] for row in res.json} == expected, resource
+        filtered = client.get(f"/api/v1/{resource}?unit_id={world.ids['unit2']}", headers=headers)
+        assert filtered.status_code in (200, 422)
+        if filtered.status_code == 200:
+            assert all(row["id"] in expected for row in filtered.json)
+    for resource in ("users", "gates", "buildings"):
+        assert client.get(f"/api/v1/{resource}", headers=headers).status_code == 403
+
+
+def test_resident_cannot_create_objects_in_another_unit(client, world, login):
+    headers = login("ana@a.test")
+    res = client.post("/api/v1/vehicles", json={"unit_id": world.ids["unit2"], "plate": "ZZZZ99"},
+                      headers=headers)
+    assert res.status_code == 404
+    res = client.post("/api/v1/memberships", json={"unit_id": world.ids["unit1"],
+                                                   "person_id": world.ids["person2"],
+                                                   "role": "family"}, headers=headers)
+    assert res.status_code == 403
+    own = client.post("/api/v1/vehicles", json={"unit_id": world.ids["unit1"], "plate": "ab cd 12"},
+                      headers=headers)
+    assert own.status_code == 201 and own.json["plate"] == "ABCD12"
+
+
+def test_resident_may_only_edit_contact_data_of_their_household(client, world, login):
+    headers = login("ana@a.test")
+    url = f"/api/v1/people/{world.ids['person1']}"
+    assert client.patch(url, json={"phone": "+56922223333"}, headers=headers).status_code == 200
+    assert client.patch(url, json={"kind": "staff"}, headers=headers).status_code == 403
+    assert client.patch(url, json={"first_name": "Otra"}, headers=headers).status_code == 403
+
+
+@pytest.mark.parametrize("resource", sorted(OTHER_CONDO))
+def test_admin_of_another_condominium_gets_404(app, client, world, login, resource):
+    headers = login("admin@b.test")
+    foreign_id = world.ids[{"units": "unit1", "people": "person1", "users": "user_admin"}[resource]]
+    for method, body in (("GET", None), ("PATCH", FOREIGN[resource][1]), ("DELETE", None)):
+        res = _call(client, method, f"/api/v1/{resource}/{foreign_id}", headers, body)
+        assert res.status_code == 404, (method, resource, res.json)
+    listing = client.get(f"/api/v1/{resource}?page_size=100", headers=headers).json
+    assert foreign_id not in {row["id"] for row in listing}
+
+
+def test_condominium_header_must_name_one_of_the_users(client, world, login):
+    headers = login("admin@a.test", condominium_id=world.other_condo_id)
+    assert client.get("/api/v1/units", headers=headers).status_code == 404
+    headers["X-Condominium-Id"] = "abc"
+    assert client.get("/api/v1/units", headers=headers).status_code == 422
+
+
+def test_references_to_another_condominium_are_not_found(client, world, login):
+    headers = login("admin@b.test")
+    res = client.post("/api/v1/memberships", json={"unit_id": world.ids["unit_b"],
+                                                   "person_id": world.ids["person1"],
+                                                   "role": "owner"}, headers=headers)
+    assert res.status_code == 404 and "person_id" in res.json["errors"]
+    res = client.post("/api/v1/users", json={"email": "x@b.test", "password": "long-enough-1",
+                                             "roles": ["resident"],
+                                             "person_id": world.ids["person1"]}, headers=headers)
+    assert res.status_code == 404
