@@ -141,8 +141,9 @@ def serve(host: str, port: int, workers: int | None, threads: int) -> None:
 
 @main.command("worker")
 @click.argument("queues", nargs=-1)
+@click.option("--burst", is_flag=True, help="exit when the queues are empty")
 @with_appcontext
-def worker(queues: tuple[str, ...]) -> None:
+def worker(queues: tuple[str, ...], burst: bool) -> None:
     """Run an RQ worker on the ingest, training and default queues."""
     from rq import Worker
 
@@ -151,7 +152,7 @@ def worker(queues: tuple[str, ...]) -> None:
     if redis_store.is_embedded():
         raise click.ClickException("CONSERJE_REDIS_URL is not set: without Redis, jobs run "
                                    "inside the api process and no worker is needed")
-    Worker(list(queues or QUEUES), connection=redis_store.connection).work()
+    Worker(list(queues or QUEUES), connection=redis_store.connection).work(burst=burst)
 
 
 @main.command("scheduler")

@@ -167,9 +167,10 @@ def test_users_admin(client, admin, world, login):
     guards = client.get("/api/v1/users?role=guard", headers=admin).json
     assert {u["email"] for u in guards} == {"guard@a.test", "nuevo@a.test"}
     changed = client.patch(f"/api/v1/users/{res.json['id']}",
-                           json={"roles": ["manager"], "password": "another-pass-2"},
+                           json={"roles": ["manager", "guard"], "password": "another-pass-2"},
                            headers=admin)
-    assert changed.json["roles"] == ["manager"]
+    assert changed.status_code == 200, changed.json
+    assert changed.json["roles"] == ["guard", "manager"]
     assert login("nuevo@a.test", "another-pass-2")
     lockout = client.patch(f"/api/v1/users/{world.ids['user_admin']}", json={"roles": ["guard"]},
                            headers=admin)

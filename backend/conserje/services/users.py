@@ -42,8 +42,13 @@ def _check_roles(roles: list[str]) -> list[str]:
 
 
 def _set_roles(user: AppUser, condominium_id: int, roles: list[str]) -> None:
-    keep = [r for r in user.roles if r.condominium_id != condominium_id]
-    user.roles = keep + [UserRole(condominium_id=condominium_id, role_name=r) for r in roles]
+    # Edit in place: replacing rows would INSERT before DELETE and hit the unique key.
+    held = set(user.roles_in(condominium_id))
+    for row in [r for r in user.roles if r.condominium_id == condominium_id]:
+        if row.role_name not in roles:
+            user.roles.remove(row)
+    for role in sorted(set(roles) - held):
+        user.roles.append(UserRole(condominium_id=condominium_id, role_name=role))
 
 
 def _snapshot(user: AppUser, condominium_id: int) -> dict[str, Any]:

@@ -1,0 +1,21 @@
+# One backend image for the api, worker and scheduler roles (see docker-compose.yml).
+FROM node:20-bookworm-slim AS spa
+WORKDIR /src/frontend
+COPY frontend/package.json frontend/package-lock.json ./
+RUN npm ci
+COPY frontend/ ./
+RUN npm run build
+
+FROM python:3.11-slim-bookworm
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
+WORKDIR /app
+COPY pyproject.toml constraints.txt README.md alembic.ini ./
+COPY backend/ backend/
+COPY training/ training/
+COPY db/ db/
+RUN pip install -c constraints.txt -e .
+COPY --from=spa /src/frontend/dist frontend/dist
+RUN useradd --create-home conserje && mkdir -p /models && chown conserje /models
+USER conserje
+EXPOSE 8000
+CMD ["conserje", "serve", "--host", "0.0.0.0", "--port", "8000"]

@@ -1,0 +1,71 @@
+"""OpenAPI document, Swagger UI with local assets, SPA serving, and the health probe."""
+from __future__ import annotations
+
+import json
+
+from conserje.config import REPO_ROOT
+
+
+def test_openapi_document_lists_the_contract(client):
+    spec = client.get("/api/openapi.json").json
+    assert spec["openapi"].startswith("3.")
+    for path in ("/api/v1/auth/login", "/api/v1/units/{obj_id}", "/api/v1/people",
+                 "/api/v1/memberships", "/api/v1/users", "/api/v1/vehicles", "/api/v1/gates",
+                 "/api/v1/health", "/api/v1/imports/units"):
+        assert path in spec["paths"], path
+    membership = spec["components"]["schemas"]["Membership"]["properties"]
+    assert {"unit_id", "person_id"} <= set(membership)
+    user = spec["components"]["schemas"]["UserCreate"]["properties"]
+    assert {"email", "password", "roles", "person_id"} <= set(user)
+    assert spec["paths"]["/api/v1/auth/login"]["post"]["security"] == []
+
+
+def test_swagger_ui_is_served_without_a_cdn(client):
+    page = client.get("/api/docs")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200 and "swagger-ui-bundle.js" in html
+    assert "cdn" not in html.lower() and "https://" not in html
+    for asset in ("swagger-ui-bundle.js", "swagger-ui.css", "swagger-ui-standalone-preset.js"):
+        res = client.get(f"/api/docs/assets/{asset}")
+        assert res.status_code == 200 and len(res.data) > 1000, asset
+
+
+def test_committed_openapi_document_is_current(client):
+    """The SPA's generated client is built from frontend/openapi.json: keep it in sync
+    (`make openapi`)."""
+    committed = json.loads((REPO_ROOT / "frontend" / "openapi.json").read_text())
+    assert committed == client.get("/api/openapi.json").json
+
+
+def test_spa_fallback_when_not_built(client):
+    res = client.get("/")
+    assert res.status_code == 200 and "make build" in res.get_data(as_text=True)
+    assert client.get("/api/v1/unknown").status_code == 404
+
+
+def test_spa_serves_index_for_client_routes(app, client, tmp_path, monkeypatch):
+    (tmp_path / "index.html").write_text("<div id=root>spa</div>")
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "app.js").write_text("console.log(1)")
+    monkeypatch.setitem(app.config, "FRONTEND_DIST", str(tmp_path))
+    assert "spa" in client.get("/units/12").get_data(as_text=True)
+    assert client.get("/assets/app.js").get_data(as_text=True) == "console.log(1)"
+
+
+def test_health_reports_every_component(client):
+    res = client.get("/api/v1/health")
+    assert res.status_code == 200
+    assert set(res.json["components"]) == {"database", "redis", "media", "models"}
+    assert all(c["status"] == "ok" for c in res.json["components"].values())
+    assert res.json["components"]["redis"]["detail"] == "server"
+
+
+def test_health_degrades_when_redis_is_down(tmp_path, database_url):
+    from conserje import create_app
+    from conserje.config import TestConfig
+
+    broken = create_app(TestConfig(SQLALCHEMY_DATABASE_URI=database_url,
+                                   REDIS_URL="redis://127.0.0.1:1/0", MEDIA_DIR=str(tmp_path)))
+    res = broken.test_client().get("/api/v1/health")
+    assert res.status_code == 503 and res.json["components"]["redis"]["status"] == "error"
+    assert res.json["components"]["database"]["status"] == "ok"
