@@ -41,6 +41,7 @@ serve: python-deps
 test: deps test-python test-frontend test-e2e
 
 test-python: python-deps
+	$(BIN)/ruff check backend training tests bench db
 	$(BIN)/python -m pytest -q
 
 test-frontend: frontend-deps

@@ -22,7 +22,8 @@ def codes(client, headers):
 
 
 def test_units_import_creates_units_and_buildings(client, admin):
-    csv = "code,building,floor,area_m2,coefficient\nC-101,Torre C,1,\"55,5\",0.01\nC-102,Torre C,1,60,0.02\n"
+    csv = ("code,building,floor,area_m2,coefficient\n"
+           "C-101,Torre C,1,\"55,5\",0.01\nC-102,Torre C,1,60,0.02\n")
     res = upload(client, admin, "units", csv)
     assert res.status_code == 201 and res.json == {"created": 2}
     assert {"C-101", "C-102"} <= codes(client, admin)
@@ -35,7 +36,8 @@ def test_semicolon_and_bom_and_latin1_files(client, admin):
     assert res.status_code == 201 and res.json["created"] == 2
     res = upload(client, admin, "units", "code,building\nE-1,Torre Ñandú\n", encoding="latin-1")
     assert res.status_code == 201
-    assert client.get("/api/v1/units?q=E-1", headers=admin).json[0]["building_name"] == "Torre Ñandú"
+    unit = client.get("/api/v1/units?q=E-1", headers=admin).json[0]
+    assert unit["building_name"] == "Torre Ñandú"
 
 
 def test_row_errors_are_reported_per_line_and_nothing_is_imported(client, admin):

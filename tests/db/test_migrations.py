@@ -109,6 +109,7 @@ def test_oracle_render_uses_portable_types(oracle_sql):
 
 def test_identifier_check_catches_violations():
     # The checker itself must be able to fail.
-    sql = "CREATE TABLE user (\n    level INTEGER, \n    CONSTRAINT " + "x" * 31 + " UNIQUE (level)\n)"
+    long_name = "x" * 31
+    sql = f"CREATE TABLE user (\n    level INTEGER, \n    CONSTRAINT {long_name} UNIQUE (level)\n)"
     names = identifiers(sql)
     assert "user" in names and "level" in names and "x" * 31 in names

@@ -56,5 +56,6 @@ def is_session_revoked(session: Session, session_key: str) -> bool:
 
 def purge_expired_revocations(session: Session, now: datetime | None = None) -> int:
     """Revocations outlive their tokens only until the tokens expire anyway."""
-    result = session.execute(delete(RevokedToken).where(RevokedToken.expires_at < (now or utcnow())))
+    cutoff = now or utcnow()
+    result = session.execute(delete(RevokedToken).where(RevokedToken.expires_at < cutoff))
     return result.rowcount or 0

@@ -6,9 +6,9 @@ from datetime import date
 from sqlalchemy import delete, func, or_, select, update
 
 from ..models import AppUser, Person, Unit, UnitMember
-from .crud import TenantResource, exists, resolve_reference
+from .crud import TenantResource, resolve_reference
 from .documents import normalise_document
-from .errors import Conflict, Forbidden, InvalidInput
+from .errors import Forbidden, InvalidInput
 from .units import units
 
 # What residents may change about the people of their own units.

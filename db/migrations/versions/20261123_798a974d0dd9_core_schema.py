@@ -1,7 +1,7 @@
 """core schema
 
 Revision ID: 798a974d0dd9
-Revises: 
+Revises:
 Create Date: 2026-11-23 14:02:07.706264
 
 """
