@@ -25,8 +25,11 @@ def create_app(config: Config | None = None) -> Flask:
     from . import models  # noqa: F401 - registers every table on the metadata
     from .api import register_api
     from .extensions import api, db, jwt, redis_store
+    from .services import passwords
     from .storage import init_storage
 
+    passwords.configure(app.config["PASSWORD_HASH_TIME_COST"],
+                        app.config["PASSWORD_HASH_MEMORY_KIB"])
     db.init_app(app)
     jwt.init_app(app)
     api.init_app(app)

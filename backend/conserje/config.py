@@ -55,6 +55,9 @@ class Config:
         self.LOGIN_MAX_FAILURES_PER_ACCOUNT = _env_int("LOGIN_MAX_FAILURES_PER_ACCOUNT", 5)
         self.LOGIN_MAX_ATTEMPTS_PER_IP = _env_int("LOGIN_MAX_ATTEMPTS_PER_IP", 30)
         self.LOGIN_WINDOW_SECONDS = _env_int("LOGIN_WINDOW_SECONDS", 900)
+        # argon2id cost of new password hashes (the library's defaults: 3 passes, 64 MiB).
+        self.PASSWORD_HASH_TIME_COST = _env_int("PASSWORD_HASH_TIME_COST", 3)
+        self.PASSWORD_HASH_MEMORY_KIB = _env_int("PASSWORD_HASH_MEMORY_KIB", 65536)
         self.DEFAULT_CONDOMINIUM_NAME = _env("DEFAULT_CONDOMINIUM_NAME", "Mi Condominio")
         self.DEFAULT_TIME_ZONE = _env("DEFAULT_TIME_ZONE", "America/Santiago")
         self.DEFAULT_CURRENCY = _env("DEFAULT_CURRENCY", "CLP")
@@ -97,6 +100,8 @@ class TestConfig(Config):
     """Configuration for the test suite: explicit database, fast password hashing."""
 
     def __init__(self, **overrides):
-        defaults = {"TESTING": True, "SECRET_KEY": "test-secret-key-" + "x" * 32}
+        # Cheap hashes keep the suite fast; production keeps the library defaults.
+        defaults = {"TESTING": True, "SECRET_KEY": "test-secret-key-" + "x" * 32,
+                    "PASSWORD_HASH_TIME_COST": 1, "PASSWORD_HASH_MEMORY_KIB": 1024}
         defaults.update(overrides)
         super().__init__(**defaults)

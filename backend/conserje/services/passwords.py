@@ -4,9 +4,14 @@ from __future__ import annotations
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+MIN_PASSWORD_LENGTH = 8
 _hasher = PasswordHasher()
 
-MIN_PASSWORD_LENGTH = 8
+
+def configure(time_cost: int, memory_kib: int) -> None:
+    """Set the cost of new hashes (existing hashes verify with their own parameters)."""
+    global _hasher
+    _hasher = PasswordHasher(time_cost=time_cost, memory_cost=memory_kib)
 
 
 def hash_password(password: str) -> str:
