@@ -196,3 +196,14 @@ def test_changes_are_audited(app, client, admin, world):
         assert entry.before_data["floor"] == 1 and entry.after_data["floor"] == 7
         user_entry = db.session.query(AuditLog).filter_by(entity="app_user").first()
         assert "password_hash" not in (user_entry.after_data or {})
+    listed = client.get("/api/v1/audit?entity=unit&action=update", headers=admin)
+    assert listed.status_code == 200
+    assert [(e["before_data"]["floor"], e["after_data"]["floor"]) for e in listed.json] == [(1, 7)]
+
+
+def test_audit_is_scoped_and_role_limited(client, world, login):
+    other = client.get("/api/v1/audit?page_size=100", headers=login("admin@b.test")).json
+    assert other and all(e["entity_id"] != world.ids["unit1"] or e["entity"] != "unit"
+                         for e in other)
+    assert client.get("/api/v1/audit", headers=login("ana@a.test")).status_code == 403
+    assert client.get("/api/v1/audit", headers=login("guard@a.test")).status_code == 403

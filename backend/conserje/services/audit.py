@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import inspect
+from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
 from ..models import AuditLog
+from .actor import MANAGING_ROLES, Actor
 
 SECRET_COLUMNS = frozenset({"password_hash"})
 
@@ -28,3 +29,17 @@ def record(session: Session, *, actor_id: int | None, condominium_id: int | None
                      entity=entity, entity_id=entity_id, before_data=before, after_data=after)
     session.add(entry)
     return entry
+
+
+def list_entries(session: Session, actor: Actor, filters: dict[str, Any], page: int,
+                 page_size: int):
+    """Audit entries of the actor's condominium, newest first (admins and managers)."""
+    actor.require(*MANAGING_ROLES)
+    stmt = select(AuditLog).where(AuditLog.condominium_id == actor.condominium_id)
+    for key in ("entity", "entity_id", "actor_id", "action"):
+        if filters.get(key) is not None:
+            stmt = stmt.where(getattr(AuditLog, key) == filters[key])
+    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    rows = session.scalars(stmt.order_by(AuditLog.id.desc()).limit(page_size)
+                           .offset((page - 1) * page_size))
+    return list(rows), total
