@@ -44,3 +44,24 @@ def test_cron_table_entries_are_valid_jobs():
         task = resolve(entry)
         assert callable(getattr(task, "enqueue", None)), entry.name
         CronTrigger(**entry.cron)  # raises on an invalid schedule
+
+
+def test_embedded_mode_runs_jobs_in_a_worker_thread(database_url, tmp_path):
+    """Without Redis, the same job runs on the in-process fakeredis queue."""
+    import time
+
+    from conserje import create_app
+    from conserje.config import TestConfig
+
+    embedded = create_app(TestConfig(SQLALCHEMY_DATABASE_URI=database_url, REDIS_URL="",
+                                     MEDIA_DIR=str(tmp_path)))
+    with embedded.app_context():
+        db.session.add(RevokedToken(session_key="stale", expires_at=utcnow() - timedelta(hours=1)))
+        db.session.commit()
+        job = purge_expired_sessions.enqueue()
+        for _ in range(100):
+            if job.get_status(refresh=True) == "finished":
+                break
+            time.sleep(0.1)
+        assert job.get_status() == "finished" and job.return_value() == 1
+        assert db.session.query(RevokedToken).count() == 0

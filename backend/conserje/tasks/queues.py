@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 from typing import Any, Callable
 
-from flask import Flask, has_app_context
+from flask import Flask, current_app, has_app_context
 from rq import Queue
 
 from ..extensions import redis_store
@@ -27,6 +27,10 @@ def _app() -> Flask:
 
 
 def get_queue(name: str = "default") -> Queue:
+    if redis_store.is_embedded():
+        from .embedded import ensure_embedded_worker
+
+        ensure_embedded_worker(current_app._get_current_object(), list(QUEUES))
     return Queue(name, connection=redis_store.connection)
 
 
