@@ -36,6 +36,13 @@ def create_app(config: Config | None = None) -> Flask:
     redis_store.init_app(app)
     init_storage(app)
     register_api(app)
+
+    @app.after_request
+    def _security_headers(response):
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        return response
+
     return app
 
 
