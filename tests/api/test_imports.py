@@ -45,7 +45,7 @@ def test_row_errors_are_reported_per_line_and_nothing_is_imported(client, admin)
     csv = "code,floor,area_m2\nF-1,1,50\nF-2,uno,50\nA-101,2,40\nF-1,3,30\nF-5,4,abc\n"
     res = upload(client, admin, "units", csv)
     assert res.status_code == 422
-    rows = res.json["errors"]["rows"]
+    rows = res.json["errors"]["files"]["rows"]
     assert set(rows) == {"3", "4", "5", "6"}
     assert "floor" in rows["3"] and "code" in rows["4"] and "code" in rows["5"]
     assert "area_m2" in rows["6"]
@@ -66,7 +66,7 @@ def test_wrong_layouts_are_422(client, admin, text, needle):
 
 def test_too_many_fields_in_a_row(client, admin):
     res = upload(client, admin, "units", "code,floor\nH-1,1,extra\n")
-    assert res.status_code == 422 and "rows" in res.json["errors"]
+    assert res.status_code == 422 and "rows" in res.json["errors"]["files"]
 
 
 def test_residents_import_links_people_and_reuses_by_document(client, admin, world):
@@ -90,7 +90,7 @@ def test_residents_import_errors(client, admin):
            "A-101,Ana,Rojas,rut,11111111-1\n")
     res = upload(client, admin, "residents", csv)
     assert res.status_code == 422
-    rows = res.json["errors"]["rows"]
+    rows = res.json["errors"]["files"]["rows"]
     assert "unit_code" in rows["2"] and "doc_number" in rows["3"]
     assert "doc_number" in rows["4"] and "person_id" in rows["5"]
     assert client.get("/api/v1/people?q=luna", headers=admin).json == []

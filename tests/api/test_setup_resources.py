@@ -30,7 +30,7 @@ def test_unit_crud_cycle(client, admin, world):
 
 def test_duplicate_unit_code_is_a_409_and_changes_nothing(client, admin):
     res = client.post("/api/v1/units", json={"code": "a-101"}, headers=admin)
-    assert res.status_code == 409 and res.json["errors"] == {"code": ["already exists"]}
+    assert res.status_code == 409 and res.json["errors"] == {"json": {"code": ["already exists"]}}
     listing = client.get("/api/v1/units?q=A-101", headers=admin)
     assert len(listing.json) == 1
 
@@ -50,6 +50,8 @@ def test_pagination_header_and_pages(client, admin):
     assert meta["total"] == 25 and meta["total_pages"] == 3 and len(page1.json) == 10
     page3 = client.get("/api/v1/units?page=3&page_size=10&q=C-", headers=admin)
     assert [u["code"] for u in page3.json] == [f"C-{n:03d}" for n in range(20, 25)]
+    default = client.get("/api/v1/units?q=C-", headers=admin)
+    assert len(default.json) == 20  # the documented default page size
     assert client.get("/api/v1/units?page_size=1000", headers=admin).status_code == 422
     assert client.get("/api/v1/units?page=0", headers=admin).status_code == 422
 
@@ -78,7 +80,7 @@ def test_invalid_documents_are_rejected(client, admin, doc_type, number):
     res = client.post("/api/v1/people", json={"first_name": "X", "last_name": "Y",
                                                "doc_type": doc_type, "doc_number": number,
                                                "kind": "owner"}, headers=admin)
-    assert res.status_code == 422 and "doc_number" in res.json["errors"]
+    assert res.status_code == 422 and "doc_number" in res.json["errors"]["json"]
 
 
 def test_same_document_twice_is_a_conflict(client, admin):
@@ -99,7 +101,7 @@ def test_memberships_link_people_to_units(client, admin, world):
     assert dup.status_code == 409
     bad_dates = client.patch(f"/api/v1/memberships/{res.json['id']}",
                              json={"ends_on": "2025-01-01"}, headers=admin)
-    assert bad_dates.status_code == 422 and "ends_on" in bad_dates.json["errors"]
+    assert bad_dates.status_code == 422 and "ends_on" in bad_dates.json["errors"]["json"]
     listing = client.get(f"/api/v1/memberships?person_id={world.ids['person1']}", headers=admin)
     assert {m["unit_code"] for m in listing.json} == {"A-101", "A-102"}
 

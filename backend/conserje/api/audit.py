@@ -7,6 +7,7 @@ from marshmallow import Schema, fields
 from ..extensions import db
 from ..services import audit
 from .context import current_actor
+from .crud import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 
 blp = Blueprint("audit", __name__, url_prefix="/api/v1/audit",
                 description="Who changed what, when, with before/after values")
@@ -33,7 +34,7 @@ class AuditQuery(Schema):
 @blp.route("", methods=["GET"])
 @blp.arguments(AuditQuery, location="query")
 @blp.response(200, AuditEntrySchema(many=True))
-@blp.paginate()
+@blp.paginate(page_size=DEFAULT_PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
 @blp.doc(summary="List audit entries, newest first (admins and managers)")
 def list_audit(filters, pagination_parameters):
     rows, total = audit.list_entries(db.session, current_actor(), filters,

@@ -47,6 +47,9 @@ def _profile(user: AppUser, actor: Actor) -> dict:
 @blp.route("/login", methods=["POST"])
 @blp.arguments(LoginRequest)
 @blp.response(200, TokenPair)
+@blp.alt_response(401, response="DEFAULT_ERROR", description="Wrong email or password")
+@blp.alt_response(429, response="DEFAULT_ERROR",
+                  description="Too many attempts; the Retry-After header says when to retry")
 @blp.doc(security=[], summary="Exchange email and password for access and refresh tokens")
 def login(data):
     user = auth_service.authenticate(db.session, _throttle(), data["email"], data["password"],

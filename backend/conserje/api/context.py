@@ -21,7 +21,7 @@ def requested_condominium_id() -> int | None:
         return int(raw)
     except ValueError:
         raise InvalidInput(f"{CONDOMINIUM_HEADER} must be an integer id",
-                           {"headers": {CONDOMINIUM_HEADER: ["not an integer"]}}) from None
+                           {CONDOMINIUM_HEADER: ["not an integer"]}, location="headers") from None
 
 
 def current_actor() -> Actor:

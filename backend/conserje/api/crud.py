@@ -23,6 +23,10 @@ class ResourceService(Protocol):
     def delete(self, session, actor: Actor, obj_id: int) -> None: ...
 
 
+DEFAULT_PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+
+
 def _partial_init(self, *args, **kwargs):
     kwargs.setdefault("partial", True)
     Schema.__init__(self, *args, **kwargs)
@@ -44,7 +48,7 @@ def register_crud(blp: Blueprint, service: ResourceService, schema: type[Schema]
         @blp.doc(summary=f"List {noun}s (paginated, searchable)")
         @blp.arguments(query, location="query")
         @blp.response(200, schema(many=True))
-        @blp.paginate()
+        @blp.paginate(page_size=DEFAULT_PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
         def get(self, filters, pagination_parameters):
             page = service.list(db.session, current_actor(), filters,
                                 pagination_parameters.page, pagination_parameters.page_size)
@@ -52,6 +56,7 @@ def register_crud(blp: Blueprint, service: ResourceService, schema: type[Schema]
             return page.items
 
         @blp.doc(summary=f"Create a {noun}")
+        @blp.alt_response(409, response="DEFAULT_ERROR", description="Duplicate")
         @blp.arguments(create_schema)
         @blp.response(201, schema)
         def post(self, data):
@@ -62,6 +67,7 @@ def register_crud(blp: Blueprint, service: ResourceService, schema: type[Schema]
     @blp.route("/<int:obj_id>")
     class Item(MethodView):
         @blp.doc(summary=f"Get one {noun}")
+        @blp.alt_response(404, response="DEFAULT_ERROR", description="Not found for you")
         @blp.response(200, schema)
         def get(self, obj_id):
             return service.get(db.session, current_actor(), obj_id)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from http import HTTPStatus
 
-from flask import Flask, jsonify
+from flask import Flask, jsonify, request
 
 from ..extensions import db, jwt
 from ..services import errors as domain
@@ -30,6 +30,11 @@ def error_response(code: int, message: str, errors: dict | None = None, headers=
     return response
 
 
+def _body_location() -> str:
+    # The same locations webargs uses, so every 4xx nests field errors the same way.
+    return "files" if request.mimetype == "multipart/form-data" else "json"
+
+
 def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(domain.DomainError)
     def handle_domain_error(exc: domain.DomainError):
@@ -37,7 +42,8 @@ def register_error_handlers(app: Flask) -> None:
         code = next(status for cls, status in STATUS_BY_ERROR.items() if isinstance(exc, cls))
         headers = {"Retry-After": str(exc.retry_after)} \
             if isinstance(exc, domain.RateLimited) else None
-        return error_response(code, exc.message, exc.errors, headers)
+        errors = {exc.location or _body_location(): exc.errors} if exc.errors else None
+        return error_response(code, exc.message, errors, headers)
 
 
 @jwt.expired_token_loader

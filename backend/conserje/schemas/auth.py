@@ -10,17 +10,17 @@ class LoginRequest(Schema):
 
 
 class CondominiumSummary(Schema):
-    id = fields.Integer()
-    name = fields.String()
-    time_zone = fields.String()
-    currency = fields.String()
-    country = fields.String()
+    id = fields.Integer(required=True)
+    name = fields.String(required=True)
+    time_zone = fields.String(required=True)
+    currency = fields.String(required=True)
+    country = fields.String(required=True)
 
 
 class CondominiumRoles(Schema):
-    id = fields.Integer()
-    name = fields.String()
-    roles = fields.List(fields.String())
+    id = fields.Integer(required=True)
+    name = fields.String(required=True)
+    roles = fields.List(fields.String(), required=True)
 
 
 class Me(Schema):

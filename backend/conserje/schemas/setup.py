@@ -6,6 +6,10 @@ from marshmallow import Schema, fields, validate
 from ..models import DOC_TYPES, GATE_DIRECTIONS, GATE_KINDS, MEMBER_ROLES, PERSON_KINDS
 from .common import SearchQuery, text
 
+STRING = {"type": "string"}
+# Exact decimals travel as strings ("74.50"), never as binary floats.
+DECIMAL = {"type": "string", "format": "decimal", "example": "74.50"}
+
 
 class BuildingSchema(Schema):
     id = fields.Integer(dump_only=True)
@@ -18,13 +22,13 @@ class UnitSchema(Schema):
     public_id = fields.String(dump_only=True)
     building_id = fields.Integer(allow_none=True)
     building_name = fields.Function(lambda u: u.building.name if u.building else None,
-                                    dump_only=True, allow_none=True)
+                                    dump_only=True, allow_none=True, metadata=STRING)
     code = text(20, required=True, metadata={"example": "A-102"})
     floor = fields.Integer(allow_none=True, validate=validate.Range(-10, 300))
     area_m2 = fields.Decimal(places=2, as_string=True, allow_none=True,
-                             validate=validate.Range(0, 100000))
+                             validate=validate.Range(0, 100000), metadata=DECIMAL)
     coefficient = fields.Decimal(places=6, as_string=True, allow_none=True,
-                                 validate=validate.Range(0, 1))
+                                 validate=validate.Range(0, 1), metadata=DECIMAL)
     created_at = fields.DateTime(dump_only=True)
 
 
@@ -59,8 +63,9 @@ class MembershipSchema(Schema):
     role = fields.String(required=True, validate=validate.OneOf(MEMBER_ROLES))
     starts_on = fields.Date(allow_none=True)
     ends_on = fields.Date(allow_none=True)
-    unit_code = fields.Function(lambda m: m.unit.code, dump_only=True)
-    person_name = fields.Function(lambda m: m.person.full_name, dump_only=True)
+    unit_code = fields.Function(lambda m: m.unit.code, dump_only=True, metadata=STRING)
+    person_name = fields.Function(lambda m: m.person.full_name, dump_only=True,
+                                  metadata=STRING)
 
 
 class MembershipQuery(Schema):
@@ -72,7 +77,7 @@ class MembershipQuery(Schema):
 class VehicleSchema(Schema):
     id = fields.Integer(dump_only=True)
     unit_id = fields.Integer(required=True)
-    unit_code = fields.Function(lambda v: v.unit.code, dump_only=True)
+    unit_code = fields.Function(lambda v: v.unit.code, dump_only=True, metadata=STRING)
     plate = text(16, required=True, metadata={"example": "BBCL-42"})
     make = fields.String(allow_none=True, validate=validate.Length(max=40))
     model = fields.String(allow_none=True, validate=validate.Length(max=40))

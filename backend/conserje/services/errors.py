@@ -5,10 +5,13 @@ from __future__ import annotations
 class DomainError(Exception):
     """Base class: ``message`` is safe to show to the caller."""
 
-    def __init__(self, message: str, errors: dict | None = None):
+    def __init__(self, message: str, errors: dict | None = None, location: str | None = None):
         super().__init__(message)
         self.message = message
+        # Field name -> messages. ``location`` (json, files, query, headers) is where the
+        # fields came from; when None, the API layer uses the request body's location.
         self.errors = errors or {}
+        self.location = location
 
 
 class NotFound(DomainError):

@@ -1,0 +1,49 @@
+import { BrowserRouter, Route, Routes } from "react-router";
+import { AuthProvider } from "./auth/AuthProvider";
+import type { Resource } from "./auth/permissions";
+import { HomeRedirect, NotFoundPage, RequireAccess, RequireAuth } from "./components/Guards";
+import { Layout } from "./components/Layout";
+import { GateFormPage } from "./pages/admin/GateFormPage";
+import { GatesPage } from "./pages/admin/GatesPage";
+import { PeoplePage } from "./pages/admin/PeoplePage";
+import { PersonFormPage } from "./pages/admin/PersonFormPage";
+import { UnitFormPage } from "./pages/admin/UnitFormPage";
+import { UnitsPage } from "./pages/admin/UnitsPage";
+import { UserFormPage } from "./pages/admin/UserFormPage";
+import { UsersPage } from "./pages/admin/UsersPage";
+import { VehicleFormPage } from "./pages/admin/VehicleFormPage";
+import { VehiclesPage } from "./pages/admin/VehiclesPage";
+import { LoginPage } from "./pages/LoginPage";
+
+/** A list, a "new" form and an edit (or, read-only, detail) form for one resource. */
+function resourceRoutes(resource: Resource, List: () => React.JSX.Element, Form: () => React.JSX.Element) {
+  return [
+    <Route key={`${resource}-list`} path={resource}
+      element={<RequireAccess resource={resource}><List /></RequireAccess>} />,
+    <Route key={`${resource}-new`} path={`${resource}/new`}
+      element={<RequireAccess resource={resource} action="write"><Form /></RequireAccess>} />,
+    <Route key={`${resource}-item`} path={`${resource}/:id`}
+      element={<RequireAccess resource={resource}><Form /></RequireAccess>} />,
+  ];
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <AuthProvider>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route element={<RequireAuth><Layout /></RequireAuth>}>
+            <Route index element={<HomeRedirect />} />
+            {resourceRoutes("units", UnitsPage, UnitFormPage)}
+            {resourceRoutes("people", PeoplePage, PersonFormPage)}
+            {resourceRoutes("users", UsersPage, UserFormPage)}
+            {resourceRoutes("vehicles", VehiclesPage, VehicleFormPage)}
+            {resourceRoutes("gates", GatesPage, GateFormPage)}
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </AuthProvider>
+    </BrowserRouter>
+  );
+}

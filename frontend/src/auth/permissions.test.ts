@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { can, homePathFor, navItemsFor } from "./permissions";
+
+const labels = (roles: string[]) => navItemsFor(roles).map((item) => item.labelKey);
+
+describe("role-aware navigation", () => {
+  it("gives an admin every section, writable", () => {
+    expect(labels(["admin"])).toEqual(["nav.units", "nav.people", "nav.users", "nav.vehicles", "nav.gates"]);
+    expect(navItemsFor(["admin"]).every((item) => !item.readOnly)).toBe(true);
+  });
+
+  it("gives a manager everything but users", () => {
+    expect(labels(["manager"])).toEqual(["nav.units", "nav.people", "nav.vehicles", "nav.gates"]);
+    expect(can(["manager"], "users", "read")).toBe(false);
+  });
+
+  it("gives a guard people, vehicles and gates, read-only", () => {
+    const items = navItemsFor(["guard"]);
+    expect(items.map((item) => item.path)).toEqual(["/people", "/vehicles", "/gates"]);
+    expect(items.every((item) => item.readOnly)).toBe(true);
+    expect(can(["guard"], "units")).toBe(false);
+  });
+
+  it("gives a resident their own units and vehicles", () => {
+    expect(labels(["resident"])).toEqual(["nav.myUnits", "nav.vehicles"]);
+    const [unitsItem, vehiclesItem] = navItemsFor(["resident"]);
+    expect(unitsItem.path).toBe("/units");
+    expect(unitsItem.readOnly).toBe(true);
+    expect(vehiclesItem.readOnly).toBe(false);
+    expect(can(["resident"], "people")).toBe(false);
+  });
+
+  it("gives staff nothing and no home page", () => {
+    expect(navItemsFor(["staff"])).toEqual([]);
+    expect(homePathFor(["staff"])).toBeNull();
+    expect(homePathFor([])).toBeNull();
+  });
+
+  it("joins several roles, and managing wins over resident", () => {
+    expect(labels(["resident", "guard"])).toEqual(["nav.myUnits", "nav.people", "nav.vehicles", "nav.gates"]);
+    expect(labels(["resident", "manager"])[0]).toBe("nav.units");
+    expect(homePathFor(["guard", "resident"])).toBe("/units");
+  });
+
+  it("ignores unknown roles", () => {
+    expect(navItemsFor(["superuser"])).toEqual([]);
+  });
+});

@@ -1,0 +1,121 @@
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate, useParams } from "react-router";
+import { formatApiError } from "../../api/errors";
+import { gates, type Gate, type GateInput } from "../../api/resources";
+import { useAuth } from "../../auth/AuthProvider";
+import { can } from "../../auth/permissions";
+import { Banner } from "../../components/Banner";
+import { ConfirmButton } from "../../components/ConfirmButton";
+import { CheckboxField, SelectField, TextField } from "../../components/Field";
+import { Loading } from "../../components/Guards";
+import { PageHeader } from "../../components/PageHeader";
+import { changed, required, useForm } from "../../hooks/useForm";
+import { enumOptions, GATE_DIRECTIONS, GATE_KINDS } from "../../lib/enums";
+
+const EMPTY = { name: "", direction: "both", kind: "pedestrian", is_active: true };
+
+function toForm(g: Gate): typeof EMPTY {
+  return { name: g.name, direction: g.direction ?? "both", kind: g.kind ?? "pedestrian", is_active: g.is_active ?? true };
+}
+
+function toInput(v: typeof EMPTY): GateInput {
+  return {
+    name: required(v.name), direction: v.direction as Gate["direction"], kind: v.kind as Gate["kind"],
+    is_active: v.is_active,
+  };
+}
+
+export function GateFormPage() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const gateId = id ? Number(id) : null;
+  const navigate = useNavigate();
+  const { roles } = useAuth();
+  const writable = can(roles, "gates", "write");
+  const [gate, setGate] = useState<Gate | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const form = useForm(EMPTY);
+
+  useEffect(() => {
+    if (gateId === null) return;
+    let live = true;
+    gates.get(gateId)
+      .then((g) => {
+        if (!live) return;
+        setGate(g);
+        form.setValues(toForm(g));
+      })
+      .catch((err) => live && setLoadError(formatApiError(err, t)));
+    return () => {
+      live = false;
+    };
+  }, [gateId]);
+
+  if (gateId !== null && !gate) {
+    return loadError ? <section className="page"><Banner kind="error">{loadError}</Banner></section> : <Loading />;
+  }
+
+  const title = gate ? t("gates.editTitle", { name: gate.name }) : t("gates.new");
+  const v = form.values;
+  const e = form.fieldErrors;
+
+  return (
+    <section className="page">
+      <PageHeader title={title} actions={<Link className="button" to="/gates">{t("common.backToList")}</Link>} />
+      <form className="panel" noValidate onSubmit={(event) => {
+        event.preventDefault();
+        setSaved(null);
+        void form.submit(async () => {
+          if (gate) {
+            const patch = changed(toInput(toForm(gate)), toInput(v));
+            const updated = Object.keys(patch).length ? await gates.update(gate.id, patch) : gate;
+            setGate(updated);
+            form.setValues(toForm(updated));
+            setSaved(t("common.saved"));
+          } else {
+            const created = await gates.create(toInput(v));
+            navigate(`/gates/${created.id}`, { replace: true, state: { flash: t("gates.created", { name: created.name }) } });
+          }
+        });
+      }}>
+        <Banner kind="error">{form.formError}</Banner>
+        <Banner kind="success">{saved}</Banner>
+        <fieldset disabled={!writable || form.submitting}>
+          <legend className="sr-only">{title}</legend>
+          <div className="form-grid">
+            <TextField label={t("gates.name")} required value={v.name} maxLength={80}
+              onChange={(x) => form.set("name", x)} errors={e.name} />
+            <SelectField label={t("gates.direction")} required value={v.direction}
+              options={enumOptions(t, "gateDirection", GATE_DIRECTIONS)}
+              onChange={(x) => form.set("direction", x)} errors={e.direction} />
+            <SelectField label={t("gates.kind")} required value={v.kind}
+              options={enumOptions(t, "gateKind", GATE_KINDS)}
+              onChange={(x) => form.set("kind", x)} errors={e.kind} />
+          </div>
+          <CheckboxField label={t("gates.isActive")} checked={v.is_active}
+            onChange={(x) => form.set("is_active", x)} errors={e.is_active} />
+        </fieldset>
+        {writable && (
+          <div className="form-actions">
+            <button type="submit" className="button primary" disabled={form.submitting}>
+              {form.submitting ? t("common.saving") : gate ? t("common.save") : t("common.create")}
+            </button>
+            {gate && (
+              <ConfirmButton label={t("common.delete")} question={t("gates.deleteQuestion", { name: gate.name })}
+                onConfirm={async () => {
+                  try {
+                    await gates.remove(gate.id);
+                    navigate("/gates", { replace: true, state: { flash: t("gates.deleted", { name: gate.name }) } });
+                  } catch (err) {
+                    form.setFormError(formatApiError(err, t));
+                  }
+                }} />
+            )}
+          </div>
+        )}
+      </form>
+    </section>
+  );
+}
