@@ -15,9 +15,9 @@ describe("ApiError", () => {
     });
   });
 
-  it("reads business-rule errors at the top of errors (errors.<field>)", () => {
+  it("reads business-rule errors (errors.json.<field>)", () => {
     const error = new ApiError(422, {
-      message: "invalid RUT", errors: { doc_number: ["RUT check digit does not match"] },
+      message: "invalid RUT", errors: { json: { doc_number: ["RUT check digit does not match"] } },
     });
     expect(error.fieldErrors).toEqual({ doc_number: ["RUT check digit does not match"] });
   });
@@ -27,10 +27,10 @@ describe("ApiError", () => {
     expect(error.fieldErrors).toEqual({ roles: ["Must be one of: admin."] });
   });
 
-  it("reads CSV row errors (errors.rows.<line>.<field>)", () => {
+  it("reads CSV row errors (errors.files.rows.<line>.<field>)", () => {
     const error = new ApiError(422, {
       message: "2 row(s) have errors; nothing was imported",
-      errors: { rows: { "3": { code: ["duplicate"] }, "7": { floor: ["not a number"] } } },
+      errors: { files: { rows: { "3": { code: ["duplicate"] }, "7": { floor: ["not a number"] } } } },
     });
     expect(error.rowErrors).toEqual({ "3": { code: ["duplicate"] }, "7": { floor: ["not a number"] } });
     expect(error.fieldErrors).toEqual({});

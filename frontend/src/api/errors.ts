@@ -30,15 +30,15 @@ export class ApiError extends Error {
     return this.body.message?.trim() || null;
   }
 
-  /** Per-field messages: `errors.json.<field>` (request validation) merged with the
-   * top-level `errors.<field>` that business-rule errors use. */
+  /** Per-field messages: `errors.<location>.<field>` (location: json, files, query...). */
   get fieldErrors(): FieldErrors {
     return fieldErrorsOf(this.body);
   }
 
-  /** CSV imports: `errors.rows.<line>.<field>`. */
+  /** CSV imports: `errors.files.rows.<line>.<field>`. */
   get rowErrors(): RowErrors {
-    const rows = this.body.errors?.rows;
+    const files = this.body.errors?.files as Record<string, unknown> | undefined;
+    const rows = files?.rows;
     const out: RowErrors = {};
     if (!rows || typeof rows !== "object") return out;
     for (const [line, fields] of Object.entries(rows as Record<string, unknown>)) {
@@ -71,14 +71,10 @@ export function fieldErrorsOf(body: ErrorBody): FieldErrors {
   const errors = body.errors ?? {};
   const out: FieldErrors = {};
   for (const [key, value] of Object.entries(errors)) {
-    if (key === "rows") continue;
-    if (LOCATIONS.includes(key)) {
-      for (const [field, list] of Object.entries(toFieldErrors(value))) {
-        out[field] = [...(out[field] ?? []), ...list];
-      }
-    } else {
-      const list = toMessages(value);
-      if (list.length) out[key] = [...(out[key] ?? []), ...list];
+    if (!LOCATIONS.includes(key)) continue;
+    for (const [field, list] of Object.entries(toFieldErrors(value))) {
+      if (field === "rows") continue; // CSV row errors: see rowErrors
+      out[field] = [...(out[field] ?? []), ...list];
     }
   }
   return out;
