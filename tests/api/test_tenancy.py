@@ -132,3 +132,52 @@ def test_references_to_another_condominium_are_not_found(client, world, login):
                                              "roles": ["resident"],
                                              "person_id": world.ids["person1"]}, headers=headers)
     assert res.status_code == 404
+
+
+COLLECTION_ROUTE = re.compile(r"^/api/v1/(?P<resource>[a-z_]+)$")
+# What a resident's GET on each collection may return: rows of their own unit, or 403.
+RESIDENT_COLLECTIONS = {
+    "units": "unit1", "people": "person1", "memberships": "member1", "vehicles": "vehicle1",
+    "buildings": None, "gates": None, "users": None, "audit": None,
+}
+PUBLIC_OR_SELF = {"health"}
+
+
+def test_every_collection_route_is_scoped_for_residents(app, client, world, login):
+    headers = login("ana@a.test")
+    routes = {m["resource"] for r in app.url_map.iter_rules()
+              if (m := COLLECTION_ROUTE.match(r.rule)) and "GET" in r.methods}
+    assert routes - PUBLIC_OR_SELF <= set(RESIDENT_COLLECTIONS), \
+        f"add {routes - PUBLIC_OR_SELF - set(RESIDENT_COLLECTIONS)} to RESIDENT_COLLECTIONS"
+    for resource in routes - PUBLIC_OR_SELF:
+        res = client.get(f"/api/v1/{resource}?page_size=100", headers=headers)
+        own = RESIDENT_COLLECTIONS[resource]
+        if own is None:
+            assert res.status_code == 403, resource
+        else:
+            assert res.status_code == 200, resource
+            assert [row["id"] for row in res.json] == [world.ids[own]], resource
+
+
+def test_multi_condominium_user_picks_one_per_request(app, client, world, login):
+    from conserje.extensions import db
+    from conserje.models import AppUser, UserRole
+
+    with app.app_context():
+        user = db.session.get(AppUser, world.ids["user_manager"])
+        user.roles.append(UserRole(condominium_id=world.other_condo_id, role_name="guard"))
+        db.session.commit()
+    headers = login("manager@a.test")
+    me = client.get("/api/v1/auth/me", headers=headers)
+    assert me.status_code == 422 and "X-Condominium-Id" in me.json["errors"]["headers"]
+    in_b = client.get("/api/v1/units", headers={**headers,
+                                                "X-Condominium-Id": str(world.other_condo_id)})
+    assert [u["code"] for u in in_b.json] == ["B-1"]
+    me_b = client.get("/api/v1/auth/me", headers={**headers,
+                                                  "X-Condominium-Id": str(world.other_condo_id)})
+    assert me_b.json["roles"] == ["guard"]
+    assert {c["id"] for c in me_b.json["condominiums"]} == {world.condo_id, world.other_condo_id}
+    # The guard role in B does not allow writes there, whatever the user may do in A.
+    denied = client.post("/api/v1/units", json={"code": "B-2"},
+                         headers={**headers, "X-Condominium-Id": str(world.other_condo_id)})
+    assert denied.status_code == 403

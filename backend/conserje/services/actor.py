@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..models import AppUser, UnitMember
-from .errors import Forbidden, NotFound
+from .errors import Forbidden, InvalidInput, NotFound
 
 MANAGING_ROLES = frozenset({"admin", "manager"})
 GATE_ROLES = frozenset({"admin", "manager", "guard"})
@@ -53,7 +53,9 @@ def build_actor(session: Session, user: AppUser, requested_condominium_id: int |
         if len(memberships) != 1:
             if not memberships:
                 raise Forbidden("this account has no role in any condominium")
-            raise NotFound("several condominiums: send the X-Condominium-Id header")
+            raise InvalidInput("several condominiums: send the X-Condominium-Id header",
+                               {"X-Condominium-Id": ["required for this account"]},
+                               location="headers")
         condominium_id = memberships[0]
     elif requested_condominium_id in memberships:
         condominium_id = requested_condominium_id
