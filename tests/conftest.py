@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import uuid
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 import redis as redis_lib
@@ -16,7 +15,6 @@ from conserje import create_app
 from conserje.config import REPO_ROOT, TestConfig
 from conserje.extensions import db
 from conserje.models import Base
-from conserje.services.actor import Actor
 
 TEST_REDIS_URL = os.environ.get("CONSERJE_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 POSTGRES_ADMIN_URL = os.environ.get("CONSERJE_TEST_POSTGRES_URL",
@@ -143,10 +141,3 @@ def login(client):
         return auth_headers(client, email, password, condominium_id)
     return _login
 
-
-def system_actor(condo_id: int) -> Actor:
-    return Actor(None, condo_id, frozenset({"admin"}))
-
-
-SHARED = REPO_ROOT.parent / "shared"
-__all__ = ["SHARED", "Path", "World", "auth_headers", "system_actor"]

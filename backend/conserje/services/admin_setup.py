@@ -8,7 +8,7 @@ from .actor import Actor
 from .auth import find_user_by_email
 from .condominiums import first_condominium
 from .errors import NotFound
-from .users import _check_password, _set_roles, create_user
+from .users import hash_new_password, set_roles, create_user
 
 
 def grant_admin(session: Session, email: str, password: str,
@@ -23,8 +23,8 @@ def grant_admin(session: Session, email: str, password: str,
         system = Actor(None, condo.id, frozenset({"admin"}))
         return create_user(session, system, {"email": email, "password": password,
                                              "roles": ["admin"]}), True
-    user.password_hash = _check_password(password)
+    user.password_hash = hash_new_password(password)
     user.is_active = True
-    _set_roles(user, condo.id, sorted(set(user.roles_in(condo.id)) | {"admin"}))
+    set_roles(user, condo.id, sorted(set(user.roles_in(condo.id)) | {"admin"}))
     session.flush()
     return user, False

@@ -1,11 +1,9 @@
 """People and their unit memberships."""
 from __future__ import annotations
 
-from datetime import date
-
 from sqlalchemy import delete, func, or_, select, update
 
-from ..models import AppUser, Person, Unit, UnitMember
+from ..models import AppUser, Person, UnitMember
 from .crud import TenantResource, resolve_reference
 from .documents import normalise_document
 from .errors import Forbidden, InvalidInput
@@ -107,11 +105,3 @@ class MembershipResource(TenantResource[UnitMember]):
 people = PersonResource()
 memberships = MembershipResource()
 
-
-def active_unit_codes(session, person_id: int, today: date | None = None) -> list[str]:
-    today = today or date.today()
-    rows = session.execute(
-        select(UnitMember, Unit.code).join(Unit, Unit.id == UnitMember.unit_id)
-        .where(UnitMember.person_id == person_id)
-    )
-    return sorted(code for member, code in rows if member.is_active_on(today))

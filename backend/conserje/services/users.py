@@ -27,7 +27,7 @@ def _scoped(actor: Actor) -> Select:
     return select(AppUser).where(_in_condominium(actor.condominium_id))
 
 
-def _check_password(password: str) -> str:
+def hash_new_password(password: str) -> str:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise InvalidInput("password too short",
                            {"password": [f"at least {MIN_PASSWORD_LENGTH} characters"]})
@@ -41,7 +41,7 @@ def _check_roles(roles: list[str]) -> list[str]:
     return sorted(set(roles))
 
 
-def _set_roles(user: AppUser, condominium_id: int, roles: list[str]) -> None:
+def set_roles(user: AppUser, condominium_id: int, roles: list[str]) -> None:
     # Edit in place: replacing rows would INSERT before DELETE and hit the unique key.
     held = set(user.roles_in(condominium_id))
     for row in [r for r in user.roles if r.condominium_id == condominium_id]:
@@ -83,9 +83,9 @@ def create_user(session: Session, actor: Actor, data: dict[str, Any]) -> AppUser
     if find_user_by_email(session, email) is not None:
         raise Conflict("this email is already registered", {"email": ["already registered"]})
     resolve_reference(session, actor, people, data.get("person_id"), "person_id")
-    user = AppUser(email=email, password_hash=_check_password(data["password"]),
+    user = AppUser(email=email, password_hash=hash_new_password(data["password"]),
                    is_active=data.get("is_active", True), person_id=data.get("person_id"))
-    _set_roles(user, actor.condominium_id, _check_roles(data["roles"]))
+    set_roles(user, actor.condominium_id, _check_roles(data["roles"]))
     session.add(user)
     session.flush()
     audit.record(session, actor_id=actor.user_id, condominium_id=actor.condominium_id,
@@ -103,9 +103,9 @@ def update_user(session: Session, actor: Actor, user_id: int, data: dict[str, An
         raise InvalidInput("you cannot lock yourself out",
                            {"roles": ["keep your own admin role and account active"]})
     if "password" in data:
-        user.password_hash = _check_password(data["password"])
+        user.password_hash = hash_new_password(data["password"])
     if "roles" in data:
-        _set_roles(user, actor.condominium_id, _check_roles(data["roles"]))
+        set_roles(user, actor.condominium_id, _check_roles(data["roles"]))
     if "is_active" in data:
         user.is_active = data["is_active"]
     if "person_id" in data:
@@ -125,7 +125,7 @@ def remove_user(session: Session, actor: Actor, user_id: int) -> None:
     if user.id == actor.user_id:
         raise Forbidden("you cannot remove your own account")
     before = _snapshot(user, actor.condominium_id)
-    _set_roles(user, actor.condominium_id, [])
+    set_roles(user, actor.condominium_id, [])
     if not user.roles:
         session.delete(user)
     session.flush()
