@@ -183,3 +183,18 @@ def openapi(output: str) -> None:
         Path(output).parent.mkdir(parents=True, exist_ok=True)
         Path(output).write_text(text, encoding="utf-8")
         click.echo(f"wrote {output}")
+
+
+@main.command("models")
+def models() -> None:
+    """List the face models and detectors: available, or which file is missing."""
+    from .config import Config
+    from vision import detectors, embedders
+    from vision.embedders import MODEL_FILES
+
+    models_dir = Config().MODELS_DIR
+    for name, path in embedders.weight_status(models_dir).items():
+        state = f"available ({path})" if path else f"missing {MODEL_FILES[name]} in {models_dir}"
+        click.echo(f"face model {name:<13} {state}")
+    for name in detectors.registry.names():
+        click.echo(f"detector   {name:<13} available (no weights file needed)")

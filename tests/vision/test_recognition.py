@@ -1,0 +1,69 @@
+"""1:N identification on the shared set with a threshold calibrated on enrolled photos only.
+
+Protocol (the same as bench/faces.py): identities with 3+ photos enrol their first two;
+the rest are probes; faces_impostors are never enrolled.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tests.vision.conftest import read
+from training.calibration import calibrate
+from vision.matching import Gallery
+
+
+def main_face_embedding(pipeline, path):
+    results, _ = pipeline.analyse(read(path), embed_low_quality=True)
+    if not results:
+        return None
+    biggest = max(results, key=lambda r: r.face.detection.bbox.w * r.face.detection.bbox.h)
+    return biggest.embedding
+
+
+@pytest.fixture(scope="module")
+def protocol(datasets, pipeline):
+    enrolled, labels, probes = [], [], []
+    identities = sorted(p for p in (datasets / "faces").iterdir() if p.is_dir())
+    for label, folder in enumerate(identities):
+        photos = sorted(folder.iterdir())
+        if len(photos) < 3:
+            continue
+        for photo in photos[:2]:
+            vector = main_face_embedding(pipeline, photo)
+            if vector is not None:
+                enrolled.append(vector)
+                labels.append(label)
+        probes += [(label, photo) for photo in photos[2:]]
+    probe_vectors = [(label, main_face_embedding(pipeline, photo)) for label, photo in probes]
+    impostors = [main_face_embedding(pipeline, p)
+                 for p in sorted((datasets / "faces_impostors").iterdir())]
+    return np.array(enrolled), np.array(labels), probe_vectors, impostors
+
+
+def test_rank1_tar_and_no_false_accepts(protocol):
+    enrolled, labels, probes, impostors = protocol
+    gallery = Gallery(enrolled.shape[1])
+    gallery.add(labels, enrolled)
+    calibration = calibrate(enrolled, labels, target_far=0.001)
+    assert calibration.genuine.mean() > calibration.impostor.mean()
+
+    found = [(label, gallery.search([v])[0][0]) for label, v in probes if v is not None]
+    assert len(found) >= len(probes) - 1  # one profile photo is not detected
+    rank1 = np.mean([match.label == label for label, match in found])
+    tar = np.mean([match.label == label and match.similarity >= calibration.threshold
+                   for label, match in found])
+    detected_impostors = [v for v in impostors if v is not None]
+    false_accepts = sum(gallery.search([v])[0][0].similarity >= calibration.threshold
+                        for v in detected_impostors)
+    assert len(detected_impostors) >= 28
+    assert rank1 >= 0.98, rank1
+    assert tar >= 0.85, tar
+    assert false_accepts == 0, false_accepts
+
+
+def test_a_stricter_far_raises_the_threshold(protocol):
+    enrolled, labels, _, _ = protocol
+    loose = calibrate(enrolled, labels, target_far=0.05).threshold
+    strict = calibrate(enrolled, labels, target_far=0.0001).threshold
+    assert loose < strict <= 1.0
