@@ -47,6 +47,14 @@ class Config:
         self.MIGRATIONS_DIR = _env("MIGRATIONS_DIR", str(REPO_ROOT / "db" / "migrations"))
         self.FRONTEND_DIST = _env("FRONTEND_DIST", str(REPO_ROOT / "frontend" / "dist"))
         self.WARM_MODELS = _env_bool("WARM_MODELS")
+        # The recognition stack a condominium starts with (retraining can change it).
+        self.FACE_MODEL = _env("FACE_MODEL", "Dlib")
+        self.FACE_DETECTOR = _env("FACE_DETECTOR", "dlib_hog")
+        # Decision threshold (cosine similarity to a person's centroid) used until the
+        # first retraining calibrates one from the enrolled photos.
+        self.FACE_THRESHOLD = float(_env("FACE_THRESHOLD", "0.95"))
+        self.FACE_TARGET_FAR = float(_env("FACE_TARGET_FAR", "0.001"))
+        self.MAX_FACE_IMAGES_PER_REQUEST = _env_int("MAX_FACE_IMAGES_PER_REQUEST", 10)
         self.MAX_CONTENT_LENGTH = _env_int("MAX_UPLOAD_MB", 20) * 1024 * 1024
         self.JWT_ACCESS_TOKEN_EXPIRES = timedelta(minutes=_env_int("ACCESS_TOKEN_MINUTES", 15))
         self.JWT_REFRESH_TOKEN_EXPIRES = timedelta(days=_env_int("REFRESH_TOKEN_DAYS", 30))

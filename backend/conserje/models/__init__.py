@@ -1,7 +1,9 @@
 """SQLAlchemy models; importing this package registers every table on ``Base.metadata``."""
 from .audit import AuditLog
+from .biometrics import BiometricConsent, Face, FaceEmbedding, FaceModel
 from .base import Base
 from .condominium import Building, Condominium
+from .job import JOB_STATES, JobRun
 from .gate import GATE_DIRECTIONS, GATE_KINDS, Gate
 from .person import DOC_TYPES, MEMBER_ROLES, PERSON_KINDS, Person, UnitMember
 from .unit import Unit
@@ -9,7 +11,8 @@ from .user import ROLES, AppUser, RevokedToken, UserRole
 from .vehicle import Vehicle
 
 __all__ = [
-    "AppUser", "AuditLog", "Base", "Building", "Condominium", "DOC_TYPES", "GATE_DIRECTIONS",
+    "AppUser", "AuditLog", "Base", "BiometricConsent", "Face", "FaceEmbedding", "FaceModel",
+    "JOB_STATES", "JobRun", "Building", "Condominium", "DOC_TYPES", "GATE_DIRECTIONS",
     "GATE_KINDS", "Gate", "MEMBER_ROLES", "PERSON_KINDS", "Person", "ROLES", "RevokedToken",
     "Unit", "UnitMember", "UserRole", "Vehicle",
 ]

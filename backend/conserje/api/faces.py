@@ -1,0 +1,108 @@
+"""Biometric consent, face enrolment and erasure, and 1:N identification."""
+from __future__ import annotations
+
+from flask import current_app, request
+from flask_smorest import Blueprint
+
+from ..extensions import db, redis_store
+from ..schemas.faces import (ConsentRequest, ConsentSchema, EnrolResponse, FaceSchema,
+                             IdentifyResponse, IdentifyUpload, ImageUpload)
+from ..services import biometrics, faces
+from ..services.errors import InvalidInput
+from ..services.face_engine import EngineSettings
+from ..storage import media_store
+from .context import current_actor
+
+blp = Blueprint("faces", __name__, url_prefix="/api/v1",
+                description="Face recognition: consent, enrolment, erasure, identification")
+
+
+def engine_settings() -> EngineSettings:
+    cfg = current_app.config
+    return EngineSettings(cfg["MODELS_DIR"], cfg["FACE_MODEL"], cfg["FACE_DETECTOR"],
+                          cfg["FACE_THRESHOLD"], cfg["FACE_TARGET_FAR"])
+
+
+def _uploads(field: str = "image") -> list[faces.Upload]:
+    files = request.files.getlist(field)
+    if not files:
+        raise InvalidInput("send at least one photo", {field: ["missing"]})
+    limit = current_app.config["MAX_FACE_IMAGES_PER_REQUEST"]
+    if len(files) > limit:
+        raise InvalidInput(f"at most {limit} photos per request", {field: ["too many files"]})
+    return [faces.Upload(f.filename or "photo", f.read()) for f in files]
+
+
+@blp.route("/people/<int:person_id>/biometric-consent", methods=["POST"])
+@blp.arguments(ConsentRequest)
+@blp.response(201, ConsentSchema)
+@blp.doc(summary="Record the person's consent to face recognition")
+def record_consent(data, person_id):
+    consent = biometrics.record_consent(db.session, current_actor(), person_id, data["version"])
+    db.session.commit()
+    return consent
+
+
+@blp.route("/people/<int:person_id>/biometric-consent", methods=["DELETE"])
+@blp.response(204)
+@blp.doc(summary="Revoke consent: erases the person's photos, embeddings and cached copies")
+def revoke_consent(person_id):
+    biometrics.revoke_consent(db.session, current_actor(), person_id, media_store(),
+                              redis_store.connection)
+    db.session.commit()
+
+
+@blp.route("/people/<int:person_id>/faces", methods=["POST"])
+@blp.arguments(ImageUpload, location="files")
+@blp.response(201, EnrolResponse)
+@blp.doc(summary="Enrol face photos (multipart `image`, repeatable): accepted or rejected "
+                 "with reasons, per photo")
+def enrol_faces(_files, person_id):
+    results = faces.enrol(db.session, current_actor(), person_id, _uploads(), media_store(),
+                          redis_store.connection, engine_settings())
+    db.session.commit()
+    return {"results": results}
+
+
+@blp.route("/people/<int:person_id>/faces", methods=["GET"])
+@blp.response(200, FaceSchema(many=True))
+@blp.doc(summary="The person's enrolled faces")
+def list_faces(person_id):
+    return faces.list_faces(db.session, current_actor(), person_id)
+
+
+@blp.route("/people/<int:person_id>/faces", methods=["DELETE"])
+@blp.response(204)
+@blp.doc(summary="Erase every face of the person (images, embeddings, gallery entries)")
+def erase_faces(person_id):
+    actor = current_actor()
+    faces.list_faces(db.session, actor, person_id)  # scope check: 404 for other units
+    actor.require("admin", "manager")
+    biometrics.erase_faces(db.session, actor, person_id, media_store(), redis_store.connection)
+    db.session.commit()
+
+
+@blp.route("/people/<int:person_id>/faces/<int:face_id>", methods=["DELETE"])
+@blp.response(204)
+@blp.doc(summary="Delete one enrolled face")
+def delete_face(person_id, face_id):
+    actor = current_actor()
+    faces.list_faces(db.session, actor, person_id)
+    actor.require("admin", "manager")
+    biometrics.erase_faces(db.session, actor, person_id, media_store(), redis_store.connection,
+                           face_id=face_id)
+    db.session.commit()
+
+
+@blp.route("/faces/identify", methods=["POST"])
+@blp.arguments(IdentifyUpload, location="form")
+@blp.response(200, IdentifyResponse)
+@blp.doc(summary="Find and identify every face in a photo (multipart `image`)")
+def identify(form):
+    upload = request.files.get("image")
+    if upload is None:
+        raise InvalidInput("send a photo", {"image": ["missing"]}, location="files")
+    result = faces.identify(db.session, current_actor(), upload.read(), redis_store.connection,
+                            engine_settings(), camera=form["source"] == "camera")
+    db.session.commit()  # the first call creates the condominium's model version 1
+    return result

@@ -1,0 +1,88 @@
+"""Per-process recognition state: the pipelines and the galleries of enrolled faces.
+
+Models come from the ``vision`` registries (built once per process). A gallery is loaded
+from the database per (condominium, model version) and kept; every change to enrolled
+faces bumps a generation counter in Redis after the commit, and every process compares
+it before searching, so an erased person disappears from every API and worker cache.
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+import numpy as np
+from redis import Redis
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from vision import detectors, embedders
+from vision.alignment import Aligner
+from vision.matching import Gallery
+from vision.pipeline import FacePipeline
+
+from ..models import FaceEmbedding, FaceModel
+
+
+@dataclass(frozen=True)
+class EngineSettings:
+    models_dir: str
+    default_model: str
+    default_detector: str
+    default_threshold: float
+    target_far: float
+
+
+_aligners: dict[str, Aligner] = {}
+_lock = threading.Lock()
+
+
+def pipeline_for(model_name: str, detector_name: str, models_dir: str) -> FacePipeline:
+    """The pipeline of one model version; its models are built once per process."""
+    with _lock:
+        aligner = _aligners.get(models_dir) or _aligners.setdefault(models_dir, Aligner(models_dir))
+    options = {"upsample": 1} if detector_name == "dlib_hog" else {}
+    return FacePipeline(detectors.get(detector_name, **options), aligner,
+                        embedders.get(model_name, models_dir=models_dir))
+
+
+def generation_key(condominium_id: int) -> str:
+    return f"conserje:gallery-generation:{condominium_id}"
+
+
+class GalleryCache:
+    def __init__(self) -> None:
+        self._entries: dict[tuple[int, int], tuple[int, Gallery]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, session: Session, redis: Redis, face_model: FaceModel) -> Gallery:
+        """The gallery of ``face_model``, reloaded when another process changed it."""
+        key = (face_model.condominium_id, face_model.id)
+        generation = int(redis.get(generation_key(face_model.condominium_id)) or 0)
+        entry = self._entries.get(key)
+        if entry is not None and entry[0] == generation:
+            return entry[1]
+        rows = session.execute(
+            select(FaceEmbedding.person_id, FaceEmbedding.face_id, FaceEmbedding.vector,
+                   FaceEmbedding.dim)
+            .where(FaceEmbedding.face_model_id == face_model.id)).all()
+        dim = rows[0].dim if rows else embedders.get(face_model.model_name).dim
+        gallery = Gallery(dim)
+        if rows:
+            gallery.add([r.person_id for r in rows],
+                        np.stack([np.frombuffer(r.vector, dtype=np.float32) for r in rows]),
+                        keys=[r.face_id for r in rows])
+        with self._lock:
+            self._entries[key] = (generation, gallery)
+        return gallery
+
+    @staticmethod
+    def invalidate(redis: Redis, condominium_id: int) -> None:
+        redis.incr(generation_key(condominium_id))
+
+    def cached_labels(self, condominium_id: int) -> set[int]:
+        """Every person id held in this process's galleries of the condominium."""
+        return {int(label) for (condo, _), (_, gallery) in self._entries.items()
+                if condo == condominium_id for label in gallery.labels}
+
+
+galleries = GalleryCache()

@@ -1,0 +1,144 @@
+"""Enrolment of face photos and 1:N identification."""
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+from redis import Redis
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from vision.images import ImageError, decode_image
+from vision.quality import ENROLMENT, GATE_CAMERA
+
+from ..models import Face, FaceEmbedding, Person
+from ..storage import MediaStore
+from . import audit
+from .actor import MANAGING_ROLES, Actor
+from .biometrics import active_consent, active_model
+from .errors import Conflict, InvalidInput
+from .face_engine import EngineSettings, galleries, pipeline_for
+from .people import people
+from .tx import after_transaction
+
+
+@dataclass(frozen=True)
+class Upload:
+    filename: str
+    data: bytes
+
+
+def _rejected(filename: str, *reasons: str, quality: dict | None = None) -> dict:
+    return {"filename": filename, "status": "rejected", "reasons": list(reasons),
+            "quality": quality}
+
+
+def list_faces(session: Session, actor: Actor, person_id: int) -> list[Face]:
+    person = people.get(session, actor, person_id)
+    return list(session.scalars(select(Face).where(Face.person_id == person.id)
+                                .order_by(Face.id)))
+
+
+def enrol(session: Session, actor: Actor, person_id: int, uploads: list[Upload],
+          store: MediaStore, redis: Redis, settings: EngineSettings,
+          source: str = "upload") -> list[dict]:
+    """Check each photo and enrol the good ones; one result per upload, in order."""
+    actor.require(*MANAGING_ROLES)
+    person = people.get(session, actor, person_id)
+    if active_consent(session, person.id) is None:
+        raise Conflict("no biometric consent is recorded for this person: record it with "
+                       "POST /people/{id}/biometric-consent before enrolling faces")
+    model = active_model(session, actor.condominium_id, settings)
+    pipeline = pipeline_for(model.model_name, model.detector_name, settings.models_dir)
+    results, stored_keys = [], []
+    for upload in uploads:
+        result = _enrol_one(session, actor, person, upload, model.id, pipeline, store, source)
+        if result["status"] == "accepted":
+            stored_keys.append(result.pop("_key"))
+        results.append(result)
+    if stored_keys:
+        audit.record(session, actor_id=actor.user_id, condominium_id=actor.condominium_id,
+                     action="enrol", entity="person", entity_id=person.id,
+                     after={"faces": [r["face_id"] for r in results if "face_id" in r]})
+        after_transaction(
+            session, committed=lambda: galleries.invalidate(redis, actor.condominium_id),
+            # Photos stored for rows that never commit would be orphans.
+            rolled_back=lambda: [store.delete(key) for key in stored_keys])
+    return results
+
+
+def _enrol_one(session, actor, person: Person, upload: Upload, model_id: int, pipeline,
+               store: MediaStore, source: str) -> dict:
+    try:
+        image = decode_image(upload.data)
+    except ImageError as exc:
+        return _rejected(upload.filename, exc.code)
+    digest = hashlib.sha256(upload.data).hexdigest()
+    existing = session.scalar(select(Face).where(Face.condominium_id == actor.condominium_id,
+                                                 Face.content_hash == digest))
+    if existing is not None:
+        return {**_rejected(upload.filename, "duplicate"), "face_id": existing.id}
+    analyses, _ = pipeline.analyse(image, rules=ENROLMENT)
+    if not analyses:
+        return _rejected(upload.filename, "no_face")
+    if len(analyses) > 1:
+        return _rejected(upload.filename, "multiple_faces")
+    analysis = analyses[0]
+    if not analysis.quality.ok:
+        return _rejected(upload.filename, *analysis.quality.reasons,
+                         quality=analysis.quality.as_dict())
+    public_id = str(uuid.uuid4())
+    key = f"faces/{actor.condominium_id}/{person.id}/{public_id}.jpg"
+    ok, encoded = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, 92])
+    store.put(key, encoded.tobytes() if ok else upload.data, "image/jpeg")
+    height, width = image.shape[:2]
+    face = Face(condominium_id=actor.condominium_id, person_id=person.id, public_id=public_id,
+                image_key=key, content_hash=digest, width=width, height=height,
+                bbox=analysis.face.detection.bbox.as_dict(),
+                quality=analysis.quality.as_dict(), source=source)
+    session.add(face)
+    session.flush()
+    vector = np.asarray(analysis.embedding, dtype=np.float32)
+    session.add(FaceEmbedding(condominium_id=actor.condominium_id, face_id=face.id,
+                              face_model_id=model_id, person_id=person.id,
+                              vector=vector.tobytes(), dim=int(vector.shape[0])))
+    return {"filename": upload.filename, "status": "accepted", "face_id": face.id,
+            "reasons": [], "quality": analysis.quality.as_dict(), "_key": key}
+
+
+def identify(session: Session, actor: Actor, data: bytes, redis: Redis,
+             settings: EngineSettings, camera: bool = False) -> dict:
+    """Every face in the image with its best match above the threshold, if any."""
+    actor.require("admin", "manager", "guard")
+    try:
+        image = decode_image(data)
+    except ImageError as exc:
+        raise InvalidInput(str(exc), {"image": [exc.code]}) from exc
+    model = active_model(session, actor.condominium_id, settings)
+    pipeline = pipeline_for(model.model_name, model.detector_name, settings.models_dir)
+    analyses, timings = pipeline.analyse(image, rules=GATE_CAMERA if camera else ENROLMENT)
+    gallery = galleries.get(session, redis, model)
+    good = [a for a in analyses if a.embedding is not None]
+    matches = dict(zip((id(a) for a in good),
+                       gallery.search([a.embedding for a in good]) if good else []))
+    names = {p.id: p for p in session.scalars(select(Person).where(
+        Person.id.in_({m[0].label for m in matches.values() if m})))}
+    faces = []
+    for analysis in analyses:
+        best = (matches.get(id(analysis)) or [None])[0]
+        decision, match = "low_quality", None
+        if analysis.embedding is not None:
+            decision = "unknown"
+            if best is not None and best.similarity >= model.threshold and best.label in names:
+                person = names[best.label]
+                decision = "match"
+                match = {"person_id": person.id, "name": person.full_name, "kind": person.kind,
+                         "similarity": round(best.similarity, 4)}
+        faces.append({"bbox": analysis.face.detection.bbox.as_dict(),
+                      "quality": analysis.quality.as_dict(), "match": match,
+                      "decision": decision})
+    return {"faces": faces, "model_version": model.version_no, "threshold": model.threshold,
+            "timings_ms": {k: round(v, 1) for k, v in timings.stages.items()}}
