@@ -365,6 +365,48 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/faces/identify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Find and identify every face in a photo (multipart `image`) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/x-www-form-urlencoded": components["schemas"]["IdentifyUpload"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IdentifyResponse"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/gates": {
         parameters: {
             query?: never;
@@ -986,6 +1028,204 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/people/{person_id}/biometric-consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                person_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the person's consent to face recognition */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    person_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ConsentRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Consent"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        /** Revoke consent: erases the person's photos, embeddings and cached copies */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    person_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/{person_id}/faces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                person_id: number;
+            };
+            cookie?: never;
+        };
+        /** The person's enrolled faces */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    person_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Face"][];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Enrol face photos (multipart `image`, repeatable): accepted or rejected with reasons, per photo */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    person_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": components["schemas"]["ImageUpload"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EnrolResponse"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        /** Erase every face of the person (images, embeddings, gallery entries) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    person_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/{person_id}/faces/{face_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                person_id: number;
+                face_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete one enrolled face */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    person_id: number;
+                    face_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/units": {
         parameters: {
             query?: never;
@@ -1499,6 +1739,12 @@ export interface components {
             entity_id?: number | null;
             id: number;
         };
+        BBox: {
+            h: number;
+            w: number;
+            x: number;
+            y: number;
+        };
         Building: {
             code?: string | null;
             readonly id?: number;
@@ -1525,9 +1771,37 @@ export interface components {
             name: string;
             time_zone: string;
         };
+        Consent: {
+            /** Format: date-time */
+            granted_at: string;
+            granted_by_id?: number | null;
+            id: number;
+            person_id: number;
+            /** Format: date-time */
+            revoked_at?: string | null;
+            version: string;
+        };
+        ConsentRequest: {
+            /**
+             * @description version of the consent text shown
+             * @example 2026-11
+             */
+            version: string;
+        };
         CsvUpload: {
             /** Format: binary */
             file: string;
+        };
+        EnrolResponse: {
+            results: components["schemas"]["EnrolResult"][];
+        };
+        EnrolResult: {
+            face_id?: number | null;
+            filename: string;
+            quality?: (Record<string, never> | null) | components["schemas"]["Quality"];
+            reasons: string[];
+            /** @enum {string} */
+            status: "accepted" | "rejected";
         };
         Error: {
             /** @description Error code */
@@ -1540,6 +1814,18 @@ export interface components {
             message?: string;
             /** @description Error name */
             status?: string;
+        };
+        Face: {
+            bbox: components["schemas"]["BBox"];
+            /** Format: date-time */
+            created_at: string;
+            height: number;
+            id: number;
+            person_id: number;
+            public_id: string;
+            quality: components["schemas"]["Quality"];
+            source: string;
+            width: number;
         };
         Gate: {
             /**
@@ -1581,6 +1867,35 @@ export interface components {
             };
             status: string;
         };
+        IdentifiedFace: {
+            bbox: components["schemas"]["BBox"];
+            /** @enum {string} */
+            decision: "match" | "unknown" | "low_quality";
+            match: (Record<string, never> | null) | components["schemas"]["Match"];
+            quality: components["schemas"]["Quality"];
+        };
+        IdentifyResponse: {
+            faces: components["schemas"]["IdentifiedFace"][];
+            model_version: number;
+            threshold: number;
+            timings_ms?: {
+                [key: string]: number;
+            };
+        };
+        IdentifyUpload: {
+            /** Format: binary */
+            image?: string;
+            /**
+             * @description camera: apply the gate camera rules (640x480 minimum)
+             * @default upload
+             * @enum {string}
+             */
+            source?: "upload" | "camera";
+        };
+        ImageUpload: {
+            /** @description one or more photos (field repeated) */
+            image?: string[];
+        };
         ImportResult: {
             /** @description rows imported */
             created: number;
@@ -1588,6 +1903,12 @@ export interface components {
         LoginRequest: {
             email: string;
             password: string;
+        };
+        Match: {
+            kind: string;
+            name: string;
+            person_id: number;
+            similarity: number;
         };
         Me: {
             condominium: components["schemas"]["CondominiumSummary"];
@@ -1675,6 +1996,14 @@ export interface components {
             phone?: string | null;
             readonly photo_key?: string | null;
             readonly public_id?: string;
+        };
+        Quality: {
+            metrics?: {
+                [key: string]: number;
+            };
+            ok: boolean;
+            /** @description no_face, multiple_faces, face_too_small, too_dark, too_bright, blurry, not_frontal, frame_too_small, not_an_image, too_large, duplicate */
+            reasons: string[];
         };
         TokenPair: {
             access_token: string;
