@@ -9,7 +9,7 @@ from ..schemas.faces import (ConsentRequest, ConsentSchema, EnrolResponse, FaceS
                              IdentifyResponse, IdentifyUpload, ImageUpload)
 from ..services import biometrics, faces
 from ..services.errors import InvalidInput
-from ..services.face_engine import EngineSettings
+from ..services.face_engine import EngineSettings, settings_from_config
 from ..storage import media_store
 from .context import current_actor
 
@@ -18,9 +18,7 @@ blp = Blueprint("faces", __name__, url_prefix="/api/v1",
 
 
 def engine_settings() -> EngineSettings:
-    cfg = current_app.config
-    return EngineSettings(cfg["MODELS_DIR"], cfg["FACE_MODEL"], cfg["FACE_DETECTOR"],
-                          cfg["FACE_THRESHOLD"], cfg["FACE_TARGET_FAR"])
+    return settings_from_config(current_app.config)
 
 
 def _uploads(field: str = "image") -> list[faces.Upload]:

@@ -8,6 +8,7 @@ it before searching, so an erased person disappears from every API and worker ca
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -30,6 +31,11 @@ class EngineSettings:
     default_detector: str
     default_threshold: float
     target_far: float
+
+
+def settings_from_config(config: Mapping) -> EngineSettings:
+    return EngineSettings(config["MODELS_DIR"], config["FACE_MODEL"], config["FACE_DETECTOR"],
+                          config["FACE_THRESHOLD"], config["FACE_TARGET_FAR"])
 
 
 _aligners: dict[str, Aligner] = {}

@@ -365,6 +365,48 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/face-datasets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a zip of face photos (a folder per person: person id or document number); ingestion runs as a job */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/x-www-form-urlencoded": components["schemas"]["DatasetOptions"];
+                };
+            };
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobAccepted"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/faces/identify": {
         parameters: {
             query?: never;
@@ -695,6 +737,47 @@ export interface paths {
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{job_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: string;
+            };
+            cookie?: never;
+        };
+        /** A job's state (queued, started, finished, failed), progress and result */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    job_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1792,6 +1875,12 @@ export interface components {
             /** Format: binary */
             file: string;
         };
+        DatasetOptions: {
+            /** @default null */
+            consent_version?: string | null;
+            /** @default false */
+            create_missing?: boolean;
+        };
         EnrolResponse: {
             results: components["schemas"]["EnrolResult"][];
         };
@@ -1899,6 +1988,23 @@ export interface components {
         ImportResult: {
             /** @description rows imported */
             created: number;
+        };
+        Job: {
+            /** Format: date-time */
+            created_at: string;
+            error?: string | null;
+            /** Format: date-time */
+            finished_at?: string | null;
+            id: string;
+            kind: string;
+            /** @description 0-100 */
+            progress: number;
+            result?: unknown;
+            /** @enum {string} */
+            state: "queued" | "started" | "finished" | "failed";
+        };
+        JobAccepted: {
+            job_id: string;
         };
         LoginRequest: {
             email: string;
