@@ -13,7 +13,7 @@ from conserje.config import REPO_ROOT
 SHARED_FACE = REPO_ROOT.parent / "shared" / "datasets" / "faces" / "obama" / "1.jpg"
 
 # Any route whose first parameter is an id: /units/<id>, /people/<id>/faces/<face_id>...
-ID_ROUTE = re.compile(r"^/api/v1/(?P<resource>[a-z_]+)/<int:(?P<arg>\w+)>(?P<rest>.*)$")
+ID_ROUTE = re.compile(r"^/api/v1/(?P<resource>[a-z_-]+)/<int:(?P<arg>\w+)>(?P<rest>.*)$")
 INT_PARAM = re.compile(r"<int:\w+>")
 # For each resource: the world key of an object that belongs to *another* unit,
 # as seen by the resident of A-101, and a harmless PATCH body.
@@ -25,6 +25,7 @@ FOREIGN = {
     "buildings": ("building", {"code": "Z"}),
     "gates": ("gate", {"name": "Hackeado"}),
     "users": ("user_resident2", {"is_active": False}),
+    "face-models": ("gate", {}),  # any id: only admins may touch model versions
 }
 # Objects that live in the *other condominium*, for the cross-tenant sweep.
 OTHER_CONDO = {"units": "unit_b", "people": "person_b", "users": "user_admin_b"}
@@ -147,11 +148,11 @@ def test_references_to_another_condominium_are_not_found(client, world, login):
     assert res.status_code == 404
 
 
-COLLECTION_ROUTE = re.compile(r"^/api/v1/(?P<resource>[a-z_]+)$")
+COLLECTION_ROUTE = re.compile(r"^/api/v1/(?P<resource>[a-z_-]+)$")
 # What a resident's GET on each collection may return: rows of their own unit, or 403.
 RESIDENT_COLLECTIONS = {
     "units": "unit1", "people": "person1", "memberships": "member1", "vehicles": "vehicle1",
-    "buildings": None, "gates": None, "users": None, "audit": None,
+    "buildings": None, "gates": None, "users": None, "audit": None, "face-models": None,
 }
 PUBLIC_OR_SELF = {"health"}
 

@@ -1,10 +1,11 @@
-"""Face jobs: dataset ingestion (queue ``ingest``)."""
+"""Face jobs: dataset ingestion (queue ``ingest``) and retraining (queue ``training``)."""
 from __future__ import annotations
 
 from flask import current_app
 
 from ..extensions import db, redis_store
-from ..services import face_datasets
+from ..models import FaceModel
+from ..services import face_datasets, face_models
 from ..services.face_engine import settings_from_config
 from ..storage import media_store
 from .queues import JobContext, job
@@ -23,3 +24,19 @@ def ingest_face_dataset(ctx: JobContext, zip_key: str, create_missing: bool,
                                     settings_from_config(current_app.config), ctx.progress)
     finally:
         store.delete(zip_key)
+
+
+@job("training", timeout=6 * 3600, tracked=True)
+def retrain_face_model(ctx: JobContext, model_id: int, activate_if_better: bool) -> dict:
+    """Re-embed every enrolled face into a new model version, calibrate and evaluate it."""
+    try:
+        return face_models.retrain(db.session, ctx.actor, model_id, activate_if_better,
+                                   media_store(), redis_store.connection,
+                                   settings_from_config(current_app.config), ctx.progress)
+    except Exception:
+        db.session.rollback()
+        model = db.session.get(FaceModel, model_id)
+        if model is not None:
+            model.status = "failed"
+            db.session.commit()
+        raise

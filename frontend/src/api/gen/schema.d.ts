@@ -407,6 +407,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/face-models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Model versions with their evaluation reports */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FaceModel"][];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/face-models/retrain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-embed every enrolled face with the chosen model and detector, calibrate the threshold and evaluate (a job) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RetrainRequest"];
+                };
+            };
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobAccepted"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/face-models/{model_id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                model_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Serve identification with this version */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    model_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FaceModel"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/faces/identify": {
         parameters: {
             query?: never;
@@ -1916,6 +2036,23 @@ export interface components {
             source: string;
             width: number;
         };
+        FaceModel: {
+            /** Format: date-time */
+            created_at: string;
+            detector: string;
+            id: number;
+            is_active: boolean;
+            model: string;
+            /** @description rank1, tar_at_threshold, far_at_threshold, eer, histogram{bins, genuine, impostor}, people, faces, threshold, method */
+            report?: {
+                [key: string]: unknown;
+            } | null;
+            /** @enum {string} */
+            status: "training" | "ready" | "failed";
+            target_far: number;
+            threshold: number;
+            version: number;
+        };
         Gate: {
             /**
              * @default both
@@ -2110,6 +2247,19 @@ export interface components {
             ok: boolean;
             /** @description no_face, multiple_faces, face_too_small, too_dark, too_bright, blurry, not_frontal, frame_too_small, not_an_image, too_large, duplicate */
             reasons: string[];
+        };
+        RetrainRequest: {
+            /**
+             * @description switch to the new version when it is not worse than the active one
+             * @default false
+             */
+            activate?: boolean;
+            /** @default dlib_hog */
+            detector?: string;
+            /** @default Dlib */
+            model?: string;
+            /** @default 0.001 */
+            target_far?: number;
         };
         TokenPair: {
             access_token: string;

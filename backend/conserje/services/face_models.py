@@ -1,0 +1,147 @@
+"""Model versions: list, activate, and retrain (re-embed, calibrate, evaluate)."""
+from __future__ import annotations
+
+from typing import Callable
+
+import numpy as np
+from redis import Redis
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from training.calibration import calibrate
+from training.evaluation import evaluate
+from vision import detectors, embedders
+from vision.images import ImageError, decode_image
+from vision.weights import MissingWeights
+
+from ..models import Face, FaceEmbedding, FaceModel
+from ..storage import MediaStore
+from .actor import MANAGING_ROLES, Actor
+from .errors import InvalidInput, NotFound
+from .face_engine import EngineSettings, galleries, pipeline_for
+from .tx import on_commit
+
+
+def list_models(session: Session, actor: Actor) -> list[FaceModel]:
+    actor.require(*MANAGING_ROLES)
+    return list(session.scalars(select(FaceModel).where(
+        FaceModel.condominium_id == actor.condominium_id).order_by(FaceModel.version_no)))
+
+
+def _get(session: Session, actor: Actor, model_id: int) -> FaceModel:
+    model = session.scalar(select(FaceModel).where(
+        FaceModel.id == model_id, FaceModel.condominium_id == actor.condominium_id))
+    if model is None:
+        raise NotFound("model version not found")
+    return model
+
+
+def activate(session: Session, actor: Actor, model_id: int, redis: Redis) -> FaceModel:
+    """Make this version the one that serves identification."""
+    actor.require("admin")
+    model = _get(session, actor, model_id)
+    if model.status != "ready":
+        raise InvalidInput("only a ready model version can be activated",
+                           {"status": [model.status]})
+    session.execute(update(FaceModel).where(FaceModel.condominium_id == actor.condominium_id)
+                    .values(is_active=False))
+    model.is_active = True
+    session.flush()
+    on_commit(session, lambda: galleries.invalidate(redis, actor.condominium_id))
+    return model
+
+
+def new_version(session: Session, actor: Actor, model_name: str, detector_name: str,
+                target_far: float, settings: EngineSettings) -> FaceModel:
+    """Check the choice (weights present, names known) and add a version in training."""
+    actor.require("admin", "manager")
+    if detector_name not in detectors.registry.names():
+        raise InvalidInput("unknown detector", {"detector": detectors.registry.names()})
+    try:
+        embedders.get(model_name, models_dir=settings.models_dir)
+    except KeyError:
+        raise InvalidInput("unknown face model", {"model": list(embedders.MODEL_FILES)}) from None
+    except MissingWeights as exc:
+        raise InvalidInput(str(exc), {"model": [str(exc)]}) from None
+    latest = session.scalar(select(func.max(FaceModel.version_no)).where(
+        FaceModel.condominium_id == actor.condominium_id)) or 0
+    model = FaceModel(condominium_id=actor.condominium_id, version_no=latest + 1,
+                      model_name=model_name, detector_name=detector_name,
+                      threshold=settings.default_threshold, target_far=target_far,
+                      is_active=False, status="training")
+    session.add(model)
+    session.flush()
+    return model
+
+
+def _main_vector(pipeline, image: np.ndarray, stored_box: dict):
+    analyses, _ = pipeline.analyse(image, embed_low_quality=True)
+    if not analyses:
+        return None
+
+    def overlap(analysis) -> float:
+        box = analysis.face.detection.bbox
+        x0, y0 = max(box.x, stored_box["x"]), max(box.y, stored_box["y"])
+        x1 = min(box.x + box.w, stored_box["x"] + stored_box["w"])
+        y1 = min(box.y + box.h, stored_box["y"] + stored_box["h"])
+        return max(0, x1 - x0) * max(0, y1 - y0)
+
+    return max(analyses, key=overlap).embedding
+
+
+def retrain(session: Session, actor: Actor, model_id: int, activate_if_better: bool,
+            store: MediaStore, redis: Redis, settings: EngineSettings,
+            progress: Callable[[float], None]) -> dict:
+    """Re-embed every enrolled face into the version, calibrate, evaluate, report."""
+    model = _get(session, actor, model_id)
+    pipeline = pipeline_for(model.model_name, model.detector_name, settings.models_dir)
+    faces = list(session.scalars(select(Face).where(
+        Face.condominium_id == actor.condominium_id).order_by(Face.id)))
+    vectors, labels, missed = [], [], 0
+    for index, face in enumerate(faces, start=1):
+        try:
+            vector = _main_vector(pipeline, decode_image(store.get(face.image_key)), face.bbox)
+        except (KeyError, ImageError):  # a photo lost from the media store
+            vector = None
+        if vector is None:
+            missed += 1
+        else:
+            session.add(FaceEmbedding(condominium_id=actor.condominium_id, face_id=face.id,
+                                      face_model_id=model.id, person_id=face.person_id,
+                                      vector=np.asarray(vector, np.float32).tobytes(),
+                                      dim=int(len(vector))))
+            vectors.append(vector)
+            labels.append(face.person_id)
+        if index % 10 == 0 or index == len(faces):
+            session.flush()
+            progress(90 * index / len(faces))
+    if len(set(labels)) < 2:
+        model.status = "failed"
+        model.report = {"error": "calibration needs faces of at least two people",
+                        "faces": len(labels)}
+        return {"model_id": model.id, "activated": False, **model.report}
+    calibration = calibrate(np.stack(vectors), np.array(labels), model.target_far)
+    report = {**evaluate(np.stack(vectors), np.array(labels), calibration),
+              "faces_not_detected": missed}
+    model.threshold = calibration.threshold
+    model.report = report
+    model.status = "ready"
+    active = session.scalar(select(FaceModel).where(
+        FaceModel.condominium_id == actor.condominium_id, FaceModel.is_active.is_(True)))
+    activated = False
+    if activate_if_better and _not_worse(report, active.report if active else None):
+        activate(session, Actor(actor.user_id, actor.condominium_id, frozenset({"admin"})),
+                 model.id, redis)
+        activated = True
+    progress(100)
+    return {"model_id": model.id, "version": model.version_no, "activated": activated,
+            "threshold": model.threshold, "rank1": report["rank1"],
+            "tar_at_threshold": report["tar_at_threshold"], "eer": report["eer"]}
+
+
+def _not_worse(new: dict, current: dict | None) -> bool:
+    """Rank-1 and TAR at the target FAR may not drop (a model never evaluated loses)."""
+    if not current or current.get("rank1") is None:
+        return True
+    return all((new.get(key) or 0) >= (current.get(key) or 0) - 1e-9
+               for key in ("rank1", "tar_at_threshold"))
