@@ -167,3 +167,15 @@ def test_residents_cannot_enrol_or_identify(client, consented, login):
     assert own.status_code == 403
     res = post_photos(client, "/api/v1/faces/identify", resident, FACES / "obama" / "1.jpg")
     assert res.status_code == 403
+
+
+def test_face_photo_is_served_to_managers_only(client, admin, consented, login):
+    res = enrol(client, admin, consented.ids["person1"], FACES / "obama" / "1.jpg")
+    face_id = res.json["results"][0]["face_id"]
+    url = f"/api/v1/people/{consented.ids['person1']}/faces/{face_id}/image"
+    photo = client.get(url, headers=admin)
+    assert photo.status_code == 200 and photo.data[:2] == b"\xff\xd8"
+    assert photo.headers["Cache-Control"] == "no-store"
+    assert client.get(url, headers=login("ana@a.test")).status_code == 403
+    other = f"/api/v1/people/{consented.ids['person2']}/faces/{face_id}/image"
+    assert client.get(other, headers=admin).status_code == 404

@@ -1,7 +1,7 @@
 """Biometric consent, face enrolment and erasure, and 1:N identification."""
 from __future__ import annotations
 
-from flask import current_app, request
+from flask import current_app, make_response, request
 from flask_smorest import Blueprint
 
 from ..extensions import db, redis_store
@@ -90,6 +90,19 @@ def delete_face(person_id, face_id):
     biometrics.erase_faces(db.session, actor, person_id, media_store(), redis_store.connection,
                            face_id=face_id)
     db.session.commit()
+
+
+@blp.route("/people/<int:person_id>/faces/<int:face_id>/image", methods=["GET"])
+@blp.response(200, description="The enrolled photo (JPEG)",
+              content_type="image/jpeg")
+@blp.doc(summary="The photo of one enrolled face")
+def face_image(person_id, face_id):
+    data = faces.face_image(db.session, current_actor(), person_id, face_id, media_store())
+    response = make_response(data)
+    response.headers["Content-Type"] = "image/jpeg"
+    # Biometric data: never cached by browsers or proxies.
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @blp.route("/faces/identify", methods=["POST"])

@@ -19,7 +19,7 @@ from ..storage import MediaStore
 from . import audit
 from .actor import MANAGING_ROLES, Actor
 from .biometrics import active_consent, active_model
-from .errors import Conflict, InvalidInput
+from .errors import Conflict, InvalidInput, NotFound
 from .face_engine import EngineSettings, galleries, pipeline_for
 from .people import people
 from .tx import after_transaction
@@ -40,6 +40,19 @@ def list_faces(session: Session, actor: Actor, person_id: int) -> list[Face]:
     person = people.get(session, actor, person_id)
     return list(session.scalars(select(Face).where(Face.person_id == person.id)
                                 .order_by(Face.id)))
+
+
+def face_image(session: Session, actor: Actor, person_id: int, face_id: int,
+               store: MediaStore) -> bytes:
+    """The stored photo of one enrolled face (for thumbnails in the admin console)."""
+    actor.require(*MANAGING_ROLES)
+    face = next((f for f in list_faces(session, actor, person_id) if f.id == face_id), None)
+    if face is None:
+        raise NotFound("face not found")
+    try:
+        return store.get(face.image_key)
+    except KeyError:
+        raise NotFound("the photo is no longer in the media store") from None
 
 
 def enrol(session: Session, actor: Actor, person_id: int, uploads: list[Upload],
