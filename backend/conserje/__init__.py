@@ -37,6 +37,13 @@ def create_app(config: Config | None = None) -> Flask:
     init_storage(app)
     register_api(app)
 
+    from .services.face_engine import check_configured_model, settings_from_config, warm
+
+    face_settings = settings_from_config(app.config)
+    check_configured_model(face_settings)  # a missing weights file stops the start, by name
+    if app.config["WARM_MODELS"]:
+        warm(face_settings)
+
     @app.after_request
     def _security_headers(response):
         response.headers.setdefault("X-Content-Type-Options", "nosniff")

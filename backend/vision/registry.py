@@ -37,6 +37,10 @@ class Registry(Generic[T]):
                     self._instances[key] = instance
         return instance
 
+    def built(self) -> set[str]:
+        """Names of the implementations built so far in this process."""
+        return {name for name, _ in self._instances}
+
     def clear(self) -> None:
         with self._lock:
             self._instances.clear()

@@ -69,3 +69,29 @@ def test_health_degrades_when_redis_is_down(tmp_path, database_url):
     res = broken.test_client().get("/api/v1/health")
     assert res.status_code == 503 and res.json["components"]["redis"]["status"] == "error"
     assert res.json["components"]["database"]["status"] == "ok"
+
+
+def test_a_configured_model_without_weights_stops_the_start(tmp_path, database_url):
+    import pytest
+
+    from conserje import create_app
+    from conserje.config import TestConfig
+    from vision.weights import MissingWeights
+
+    with pytest.raises(MissingWeights) as err:
+        create_app(TestConfig(SQLALCHEMY_DATABASE_URI=database_url, FACE_MODEL="SFace",
+                              MODELS_DIR=str(tmp_path)))
+    assert "face_recognition_sface_2021dec.onnx" in str(err.value)
+    assert "CONSERJE_MODELS_DIR" in str(err.value)
+
+
+def test_warm_start_builds_the_default_models(tmp_path, database_url):
+    from conserje import create_app
+    from conserje.config import TestConfig
+    from vision import embedders
+
+    embedders.registry.clear()
+    app = create_app(TestConfig(SQLALCHEMY_DATABASE_URI=database_url, WARM_MODELS=True,
+                                MODELS_DIR=str(tmp_path), MEDIA_DIR=str(tmp_path)))
+    assert app.test_client().get("/api/v1/health").json["components"]["models"]["status"] == "ok"
+    assert "Dlib" in embedders.registry.built()

@@ -6,6 +6,7 @@ from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
 from ..extensions import db, redis_store
+from ..services.face_engine import check_configured_model, settings_from_config
 from ..services.health import check_all
 from ..storage import media_store
 
@@ -27,7 +28,8 @@ class Health(Schema):
 @blp.alt_response(503, schema=Health, description="A component is failing")
 @blp.doc(security=[], summary="Status of database, Redis, media store and models")
 def health():
+    settings = settings_from_config(current_app.config)
     report = check_all(db.session, redis_store.connection, redis_store.is_embedded(),
-                       media_store(), current_app.config["MODELS_DIR"])
+                       media_store(), lambda: check_configured_model(settings))
     db.session.rollback()
     return report, (200 if report["status"] == "ok" else 503)

@@ -20,6 +20,7 @@ from vision import detectors, embedders
 from vision.alignment import Aligner
 from vision.matching import Gallery
 from vision.pipeline import FacePipeline
+from vision.weights import MissingWeights, find_weight
 
 from ..models import FaceEmbedding, FaceModel
 
@@ -36,6 +37,28 @@ class EngineSettings:
 def settings_from_config(config: Mapping) -> EngineSettings:
     return EngineSettings(config["MODELS_DIR"], config["FACE_MODEL"], config["FACE_DETECTOR"],
                           config["FACE_THRESHOLD"], config["FACE_TARGET_FAR"])
+
+
+def check_configured_model(settings: EngineSettings) -> str:
+    """Fail fast, naming the file, when the configured model's weights are absent."""
+    if settings.default_model not in embedders.MODEL_FILES:
+        raise MissingWeights(f"unknown face model {settings.default_model!r} in "
+                             f"CONSERJE_FACE_MODEL; choose from {', '.join(embedders.MODEL_FILES)}")
+    path = find_weight(embedders.MODEL_FILES[settings.default_model], settings.models_dir)
+    if path is None:
+        raise MissingWeights(
+            f"weights file {embedders.MODEL_FILES[settings.default_model]} for "
+            f"CONSERJE_FACE_MODEL={settings.default_model} not found in {settings.models_dir} "
+            "(CONSERJE_MODELS_DIR); models are never downloaded")
+    if settings.default_detector not in detectors.registry.names():
+        raise MissingWeights(f"unknown detector {settings.default_detector!r} in "
+                             "CONSERJE_FACE_DETECTOR")
+    return f"{settings.default_model} ({path.name}), detector {settings.default_detector}"
+
+
+def warm(settings: EngineSettings) -> None:
+    """Build the default pipeline now rather than on the first request."""
+    pipeline_for(settings.default_model, settings.default_detector, settings.models_dir)
 
 
 _aligners: dict[str, Aligner] = {}

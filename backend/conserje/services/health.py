@@ -1,7 +1,6 @@
 """Readiness checks of the components the API depends on."""
 from __future__ import annotations
 
-import os
 from typing import Callable
 
 from redis import Redis
@@ -19,7 +18,7 @@ def _run(check: Callable[[], str]) -> dict:
 
 
 def check_all(session: Session, redis: Redis, embedded_redis: bool, store: MediaStore,
-              models_dir: str) -> dict:
+              models: Callable[[], str]) -> dict:
     """Return ``{"status": "ok"|"degraded", "components": {...}}``."""
 
     def database() -> str:
@@ -29,11 +28,6 @@ def check_all(session: Session, redis: Redis, embedded_redis: bool, store: Media
     def redis_check() -> str:
         redis.ping()
         return "embedded (in-process jobs)" if embedded_redis else "server"
-
-    def models() -> str:
-        if not os.path.isdir(models_dir):
-            return f"models folder {models_dir} does not exist yet (no optional models)"
-        return f"models folder {models_dir}"
 
     components = {"database": _run(database), "redis": _run(redis_check),
                   "media": _run(store.check), "models": _run(models)}
