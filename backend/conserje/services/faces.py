@@ -134,14 +134,14 @@ def identify(session: Session, actor: Actor, data: bytes, redis: Redis,
     pipeline = pipeline_for(model.model_name, model.detector_name, settings.models_dir)
     analyses, timings = pipeline.analyse(image, rules=GATE_CAMERA if camera else ENROLMENT)
     gallery = galleries.get(session, redis, model)
-    good = [a for a in analyses if a.embedding is not None]
-    matches = dict(zip((id(a) for a in good),
-                       gallery.search([a.embedding for a in good]) if good else []))
+    embedded = [i for i, a in enumerate(analyses) if a.embedding is not None]
+    searched = gallery.search([analyses[i].embedding for i in embedded]) if embedded else []
+    best_by_index = {i: row[0] for i, row in zip(embedded, searched) if row}
     names = {p.id: p for p in session.scalars(select(Person).where(
-        Person.id.in_({m[0].label for m in matches.values() if m})))}
+        Person.id.in_({m.label for m in best_by_index.values()})))}
     faces = []
-    for analysis in analyses:
-        best = (matches.get(id(analysis)) or [None])[0]
+    for index, analysis in enumerate(analyses):
+        best = best_by_index.get(index)
         decision, match = "low_quality", None
         if analysis.embedding is not None:
             decision = "unknown"
