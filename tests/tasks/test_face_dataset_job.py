@@ -113,3 +113,14 @@ def test_bad_uploads_and_job_scoping(client, admin, world, login):
     job_id = upload(client, admin, build_zip({"a/b.jpg": b"x"})).json["job_id"]
     assert client.get(f"/api/v1/jobs/{job_id}", headers=login("admin@b.test")).status_code == 404
     assert client.get("/api/v1/jobs/nope", headers=admin).status_code == 404
+
+
+def test_a_failing_job_is_reported_as_failed(app, client, admin, world, redis_conn):
+    data = build_zip({"11111111-1/a.jpg": (FACES / "obama" / "1.jpg").read_bytes()})
+    job_id = upload(client, admin, data).json["job_id"]
+    for stored in (Path(app.config["MEDIA_DIR"]) / "datasets").rglob("*.zip"):
+        stored.unlink()  # the upload vanished before the worker got to it
+    run_worker(app, redis_conn)
+    job = client.get(f"/api/v1/jobs/{job_id}", headers=admin).json
+    assert job["state"] == "failed" and "KeyError" in job["error"]
+    assert job["finished_at"] is not None
