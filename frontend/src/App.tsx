@@ -1,8 +1,10 @@
 import { BrowserRouter, Route, Routes } from "react-router";
 import { AuthProvider } from "./auth/AuthProvider";
-import type { Resource } from "./auth/permissions";
+import { PATHS, type Resource } from "./auth/permissions";
 import { HomeRedirect, NotFoundPage, RequireAccess, RequireAuth } from "./components/Guards";
 import { Layout } from "./components/Layout";
+import { FaceDatasetsPage } from "./pages/admin/FaceDatasetsPage";
+import { FaceModelsPage } from "./pages/admin/FaceModelsPage";
 import { GateFormPage } from "./pages/admin/GateFormPage";
 import { GatesPage } from "./pages/admin/GatesPage";
 import { PeoplePage } from "./pages/admin/PeoplePage";
@@ -40,6 +42,10 @@ export function App() {
             {resourceRoutes("users", UsersPage, UserFormPage)}
             {resourceRoutes("vehicles", VehiclesPage, VehicleFormPage)}
             {resourceRoutes("gates", GatesPage, GateFormPage)}
+            <Route path={PATHS.faceDatasets.slice(1)}
+              element={<RequireAccess resource="faceDatasets" action="write"><FaceDatasetsPage /></RequireAccess>} />
+            <Route path={PATHS.faceModels.slice(1)}
+              element={<RequireAccess resource="faceModels"><FaceModelsPage /></RequireAccess>} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -8,37 +8,22 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tests.vision.conftest import read
 from training.calibration import calibrate
+from training.folder_dataset import IMAGE_SUFFIXES, embed_paths, main_face, split_enrol_probe
 from vision.matching import Gallery
-
-
-def main_face_embedding(pipeline, path):
-    results, _ = pipeline.analyse(read(path), embed_low_quality=True)
-    if not results:
-        return None
-    biggest = max(results, key=lambda r: r.face.detection.bbox.w * r.face.detection.bbox.h)
-    return biggest.embedding
 
 
 @pytest.fixture(scope="module")
 def protocol(datasets, pipeline):
-    enrolled, labels, probes = [], [], []
-    identities = sorted(p for p in (datasets / "faces").iterdir() if p.is_dir())
-    for label, folder in enumerate(identities):
-        photos = sorted(folder.iterdir())
-        if len(photos) < 3:
-            continue
-        for photo in photos[:2]:
-            vector = main_face_embedding(pipeline, photo)
-            if vector is not None:
-                enrolled.append(vector)
-                labels.append(label)
-        probes += [(label, photo) for photo in photos[2:]]
-    probe_vectors = [(label, main_face_embedding(pipeline, photo)) for label, photo in probes]
-    impostors = [main_face_embedding(pipeline, p)
-                 for p in sorted((datasets / "faces_impostors").iterdir())]
-    return np.array(enrolled), np.array(labels), probe_vectors, impostors
+    enrol_items, probe_items = split_enrol_probe(datasets / "faces")
+    names = sorted({name for name, _ in enrol_items})
+    enrolled = embed_paths(pipeline, enrol_items)
+    labels = np.array([names.index(n) for n in enrolled.labels])
+    probe_vectors = [(names.index(name), main_face(pipeline, path))
+                     for name, path in probe_items]
+    impostors = [main_face(pipeline, p) for p in sorted((datasets / "faces_impostors").iterdir())
+                 if p.suffix.lower() in IMAGE_SUFFIXES]
+    return enrolled.vectors, labels, probe_vectors, impostors
 
 
 def test_rank1_tar_and_no_false_accepts(protocol):

@@ -232,3 +232,125 @@ export async function importCsv(kind: ImportKind, file: File): Promise<ImportRes
     : await api.POST("/api/v1/imports/residents", options);
   return unwrap(result);
 }
+
+// --- face recognition ------------------------------------------------------------------------
+export type Consent = Schemas["Consent"];
+export type FaceQuality = Schemas["Quality"];
+export type Face = Schemas["Face"];
+export type EnrolResult = Omit<Schemas["EnrolResult"], "quality"> & { quality?: FaceQuality | null };
+export type Job = Schemas["Job"];
+export type JobState = Job["state"];
+export type RetrainInput = Required<Schemas["RetrainRequest"]>;
+
+/** `FaceModel.report`: documented as a free-form object; what the server writes. */
+export interface FaceModelReport {
+  people: number;
+  faces: number;
+  threshold: number;
+  target_far: number;
+  method: string;
+  rank1: number | null;
+  tar_at_threshold: number | null;
+  far_at_threshold: number | null;
+  eer: number | null;
+  faces_not_detected: number;
+  histogram: { bins: number[]; genuine: number[]; impostor: number[] };
+}
+export type FaceModel = Omit<Schemas["FaceModel"], "report"> & { report?: FaceModelReport | null };
+
+/** A face dataset job's `result` (GET /jobs/{id} with kind `ingest_face_dataset`). */
+export interface DatasetImage {
+  path: string;
+  status: "accepted" | "rejected";
+  reasons: string[];
+  person_id?: number | null;
+  face_id?: number | null;
+}
+export interface DatasetReport {
+  accepted: number;
+  rejected: number;
+  images: DatasetImage[];
+}
+
+/** Multipart bodies go as FormData: the browser sets the boundary. */
+function multipart<T>(form: FormData) {
+  return { body: form as unknown as T, bodySerializer: (body: unknown) => body as FormData };
+}
+
+const personPath = (personId: number) => ({ params: { path: { person_id: personId } } });
+const facePath = (personId: number, faceId: number) =>
+  ({ params: { path: { person_id: personId, face_id: faceId } } });
+
+export const biometricConsent = {
+  /** 409 when consent is already recorded (and not revoked). */
+  async record(personId: number, version: string): Promise<Consent> {
+    return unwrap(await api.POST("/api/v1/people/{person_id}/biometric-consent",
+      { ...personPath(personId), body: { version } }));
+  },
+  /** Revokes the consent and erases every face of the person. */
+  async revoke(personId: number): Promise<void> {
+    unwrap(await api.DELETE("/api/v1/people/{person_id}/biometric-consent", personPath(personId)));
+  },
+};
+
+export const faces = {
+  async list(personId: number): Promise<Face[]> {
+    return unwrap(await api.GET("/api/v1/people/{person_id}/faces", personPath(personId))) ?? [];
+  },
+  /** One result per photo, in the order sent; 409 when the person has no consent. */
+  async enrol(personId: number, photos: File[]): Promise<EnrolResult[]> {
+    const form = new FormData();
+    for (const photo of photos) form.append("image", photo, photo.name);
+    const res = await api.POST("/api/v1/people/{person_id}/faces", {
+      ...personPath(personId), ...multipart<Schemas["ImageUpload"]>(form),
+    });
+    return unwrap(res).results as EnrolResult[];
+  },
+  /** The enrolled photo (JPEG), fetched with the bearer token. */
+  async image(personId: number, faceId: number, signal?: AbortSignal): Promise<Blob> {
+    const res = await api.GET("/api/v1/people/{person_id}/faces/{face_id}/image", {
+      ...facePath(personId, faceId), parseAs: "blob", signal,
+      headers: { Accept: "image/jpeg" },
+    });
+    return unwrap(res) as unknown as Blob;
+  },
+  async remove(personId: number, faceId: number): Promise<void> {
+    unwrap(await api.DELETE("/api/v1/people/{person_id}/faces/{face_id}", facePath(personId, faceId)));
+  },
+  async removeAll(personId: number): Promise<void> {
+    unwrap(await api.DELETE("/api/v1/people/{person_id}/faces", personPath(personId)));
+  },
+};
+
+export const faceDatasets = {
+  /** Queue the ingestion of a zip (a folder per person); answers the job to follow. */
+  async upload(file: File, options: { create_missing: boolean; consent_version?: string | null }):
+    Promise<string> {
+    const form = new FormData();
+    form.append("file", file, file.name);
+    form.append("create_missing", options.create_missing ? "true" : "false");
+    if (options.consent_version) form.append("consent_version", options.consent_version);
+    const res = await api.POST("/api/v1/face-datasets", multipart<Schemas["DatasetOptions"]>(form));
+    return unwrap(res).job_id;
+  },
+};
+
+export const jobs = {
+  async get(jobId: string): Promise<Job> {
+    return unwrap(await api.GET("/api/v1/jobs/{job_id}", { params: { path: { job_id: jobId } } }));
+  },
+};
+
+export const faceModels = {
+  async list(): Promise<FaceModel[]> {
+    return (unwrap(await api.GET("/api/v1/face-models")) ?? []) as FaceModel[];
+  },
+  /** Start a retraining job; 422 names what is missing (an unknown model, its weights). */
+  async retrain(body: RetrainInput): Promise<string> {
+    return unwrap(await api.POST("/api/v1/face-models/retrain", { body })).job_id;
+  },
+  async activate(id: number): Promise<FaceModel> {
+    return unwrap(await api.POST("/api/v1/face-models/{model_id}/activate",
+      { params: { path: { model_id: id } } })) as FaceModel;
+  },
+};

@@ -1,16 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { can, homePathFor, navItemsFor } from "./permissions";
+import { can, canActivateFaceModels, canManageFaces, homePathFor, navItemsFor } from "./permissions";
 
 const labels = (roles: string[]) => navItemsFor(roles).map((item) => item.labelKey);
 
 describe("role-aware navigation", () => {
   it("gives an admin every section, writable", () => {
-    expect(labels(["admin"])).toEqual(["nav.units", "nav.people", "nav.users", "nav.vehicles", "nav.gates"]);
+    expect(labels(["admin"])).toEqual(["nav.units", "nav.people", "nav.users", "nav.vehicles", "nav.gates",
+      "nav.faceDatasets", "nav.faceModels"]);
     expect(navItemsFor(["admin"]).every((item) => !item.readOnly)).toBe(true);
   });
 
   it("gives a manager everything but users", () => {
-    expect(labels(["manager"])).toEqual(["nav.units", "nav.people", "nav.vehicles", "nav.gates"]);
+    expect(labels(["manager"])).toEqual(["nav.units", "nav.people", "nav.vehicles", "nav.gates",
+      "nav.faceDatasets", "nav.faceModels"]);
     expect(can(["manager"], "users", "read")).toBe(false);
   });
 
@@ -40,6 +42,20 @@ describe("role-aware navigation", () => {
     expect(labels(["resident", "guard"])).toEqual(["nav.myUnits", "nav.people", "nav.vehicles", "nav.gates"]);
     expect(labels(["resident", "manager"])[0]).toBe("nav.units");
     expect(homePathFor(["guard", "resident"])).toBe("/units");
+  });
+
+  it("puts the face sections at their own paths, for admins and managers only", () => {
+    const paths = navItemsFor(["admin"]).map((item) => item.path);
+    expect(paths.slice(-2)).toEqual(["/face-datasets", "/face-models"]);
+    expect(can(["manager"], "faceModels", "write")).toBe(true); // retrain
+    expect(canActivateFaceModels(["manager"])).toBe(false);
+    expect(canActivateFaceModels(["admin"])).toBe(true);
+    expect(canManageFaces(["guard"])).toBe(false);
+    expect(canManageFaces(["manager"])).toBe(true);
+    for (const role of ["guard", "resident", "staff"]) {
+      expect(can([role], "faceDatasets")).toBe(false);
+      expect(can([role], "faceModels")).toBe(false);
+    }
   });
 
   it("ignores unknown roles", () => {

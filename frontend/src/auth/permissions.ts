@@ -5,7 +5,8 @@
 export const ROLES = ["admin", "manager", "guard", "resident", "staff"] as const;
 export type Role = (typeof ROLES)[number];
 
-export type Resource = "units" | "people" | "users" | "vehicles" | "gates";
+export type Resource = "units" | "people" | "users" | "vehicles" | "gates" | "faceDatasets" |
+  "faceModels";
 export type Action = "read" | "write";
 
 const MANAGING: readonly Role[] = ["admin", "manager"];
@@ -16,6 +17,9 @@ const RULES: Record<Resource, Record<Action, readonly Role[]>> = {
   users: { read: ["admin"], write: ["admin"] },
   vehicles: { read: [...MANAGING, "guard", "resident"], write: [...MANAGING, "resident"] },
   gates: { read: [...MANAGING, "guard"], write: MANAGING },
+  // Face recognition: enrolment by dataset, model versions (write = retrain).
+  faceDatasets: { read: MANAGING, write: MANAGING },
+  faceModels: { read: MANAGING, write: MANAGING },
 };
 
 function has(roles: readonly string[], allowed: readonly Role[]): boolean {
@@ -35,6 +39,16 @@ export function canManageMemberships(roles: readonly string[]): boolean {
   return manages(roles);
 }
 
+/** People's faces (consent, photos, erasure) are managed by administrators and managers. */
+export function canManageFaces(roles: readonly string[]): boolean {
+  return manages(roles);
+}
+
+/** Only administrators switch the model version that serves identification. */
+export function canActivateFaceModels(roles: readonly string[]): boolean {
+  return has(roles, ["admin"]);
+}
+
 export interface NavItem {
   resource: Resource;
   path: string;
@@ -43,13 +57,24 @@ export interface NavItem {
   readOnly: boolean;
 }
 
-const ORDER: Resource[] = ["units", "people", "users", "vehicles", "gates"];
+const ORDER: Resource[] = ["units", "people", "users", "vehicles", "gates", "faceDatasets", "faceModels"];
+
+/** Where each section lives (the resource name, unless said otherwise). */
+export const PATHS: Record<Resource, string> = {
+  units: "/units",
+  people: "/people",
+  users: "/users",
+  vehicles: "/vehicles",
+  gates: "/gates",
+  faceDatasets: "/face-datasets",
+  faceModels: "/face-models",
+};
 
 /** The sidebar entries for a user with `roles`, in a fixed order. */
 export function navItemsFor(roles: readonly string[]): NavItem[] {
   return ORDER.filter((resource) => can(roles, resource, "read")).map((resource) => ({
     resource,
-    path: `/${resource}`,
+    path: PATHS[resource],
     // A resident who manages nothing sees only their own units, and the label says so.
     labelKey: resource === "units" && !manages(roles) ? "nav.myUnits" : `nav.${resource}`,
     readOnly: !can(roles, resource, "write"),

@@ -4,9 +4,10 @@ import { Link, useNavigate, useParams } from "react-router";
 import { formatApiError } from "../../api/errors";
 import { memberships, people, type Membership, type Person, type PersonInput } from "../../api/resources";
 import { useAuth } from "../../auth/AuthProvider";
-import { can, canManageMemberships } from "../../auth/permissions";
+import { can, canManageFaces, canManageMemberships } from "../../auth/permissions";
 import { Banner } from "../../components/Banner";
 import { ConfirmButton } from "../../components/ConfirmButton";
+import { FacesPanel } from "../../components/FacesPanel";
 import { UnitPicker } from "../../components/EntityPicker";
 import { SelectField, TextField } from "../../components/Field";
 import { Loading } from "../../components/Guards";
@@ -178,6 +179,7 @@ export function PersonFormPage() {
         )}
       </form>
       {person && <MembershipsPanel mode="person" ownerId={person.id} canEdit={canManageMemberships(roles)} />}
+      {person && canManageFaces(roles) && <FacesPanel personId={person.id} personName={person.full_name ?? ""} />}
     </section>
   );
 }

@@ -1,0 +1,56 @@
+import { useEffect, useState } from "react";
+import { faces, type Face } from "../api/resources";
+
+/**
+ * An enrolled photo with its face box. The image needs the bearer token, so it is fetched
+ * as a blob and shown from an object URL (revoked when the thumbnail goes away).
+ */
+export function FaceThumbnail({ personId, face, alt, loadingText, errorText }: {
+  personId: number;
+  face: Face;
+  alt: string;
+  loadingText: string;
+  errorText: string;
+}) {
+  const [url, setUrl] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    let objectUrl: string | null = null;
+    setUrl(null);
+    setFailed(false);
+    faces.image(personId, face.id, controller.signal)
+      .then((blob) => {
+        if (controller.signal.aborted) return;
+        objectUrl = URL.createObjectURL(blob);
+        setUrl(objectUrl);
+      })
+      .catch(() => {
+        if (!controller.signal.aborted) setFailed(true);
+      });
+    return () => {
+      controller.abort();
+      if (objectUrl) URL.revokeObjectURL(objectUrl);
+    };
+  }, [personId, face.id]);
+
+  const { bbox, width, height } = face;
+  return (
+    <div className="face-thumb">
+      {url ? (
+        <>
+          <img src={url} alt={alt} />
+          {width > 0 && height > 0 && (
+            <svg className="face-box" viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="xMidYMid meet"
+              aria-hidden="true">
+              <rect x={bbox.x} y={bbox.y} width={bbox.w} height={bbox.h} vectorEffect="non-scaling-stroke" />
+            </svg>
+          )}
+        </>
+      ) : (
+        <span className="face-thumb-placeholder">{failed ? errorText : loadingText}</span>
+      )}
+    </div>
+  );
+}
