@@ -106,8 +106,9 @@ def test_create_missing_people(app, client, admin, world, redis_conn):
 
 def test_bad_uploads_and_job_scoping(client, admin, world, login):
     assert upload(client, admin, b"not a zip").status_code == 422
-    assert client.post("/api/v1/face-datasets", data={}, headers=admin,
-                       content_type="multipart/form-data").status_code == 422
+    missing = client.post("/api/v1/face-datasets", data={}, headers=admin,
+                          content_type="multipart/form-data")
+    assert missing.status_code == 422 and "file" in missing.json["errors"]["files"]
     guard = login("guard@a.test")
     assert upload(client, guard, build_zip({"a/b.jpg": b"x"})).status_code == 403
     job_id = upload(client, admin, build_zip({"a/b.jpg": b"x"})).json["job_id"]

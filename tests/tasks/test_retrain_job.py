@@ -85,3 +85,18 @@ def test_activation_by_hand_and_refusals(app, client, enrolled, redis_conn, logi
     guard = login("guard@a.test")
     assert client.post("/api/v1/face-models/retrain", json={}, headers=guard).status_code == 403
     assert client.get("/api/v1/face-models", headers=guard).status_code == 403
+
+
+def test_catalogue_and_consent_lookup(client, world, login):
+    admin = login("admin@a.test")
+    catalogue = client.get("/api/v1/face-models/available", headers=admin).json
+    models = {m["name"]: m for m in catalogue["models"]}
+    assert models["Dlib"]["available"] and not models["ArcFace"]["available"]
+    assert models["ArcFace"]["file"] == "arcface_weights.onnx"
+    assert {d["name"] for d in catalogue["detectors"]} >= {"dlib_hog", "haar"}
+    url = f"/api/v1/people/{world.ids['person1']}/biometric-consent"
+    assert client.get(url, headers=admin).status_code == 404
+    client.post(url, json={"version": "2026-11"}, headers=admin)
+    assert client.get(url, headers=admin).json["version"] == "2026-11"
+    assert client.get("/api/v1/face-models/available",
+                      headers=login("guard@a.test")).status_code == 403

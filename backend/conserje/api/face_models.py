@@ -5,7 +5,7 @@ from flask import current_app
 from flask_smorest import Blueprint
 
 from ..extensions import db, redis_store
-from ..schemas.face_models import FaceModelSchema, RetrainRequest
+from ..schemas.face_models import Catalogue, FaceModelSchema, RetrainRequest
 from ..schemas.jobs import JobAccepted
 from ..services import face_models
 from ..services.face_engine import settings_from_config
@@ -21,6 +21,13 @@ blp = Blueprint("face_models", __name__, url_prefix="/api/v1/face-models",
 @blp.doc(summary="Model versions with their evaluation reports")
 def list_models():
     return face_models.list_models(db.session, current_actor())
+
+
+@blp.route("/available", methods=["GET"])
+@blp.response(200, Catalogue)
+@blp.doc(summary="Face models and detectors this installation can use (weights present)")
+def available():
+    return face_models.catalogue(current_actor(), current_app.config["MODELS_DIR"])
 
 
 @blp.route("/retrain", methods=["POST"])

@@ -41,6 +41,14 @@ def record_consent(data, person_id):
     return consent
 
 
+@blp.route("/people/<int:person_id>/biometric-consent", methods=["GET"])
+@blp.response(200, ConsentSchema)
+@blp.alt_response(404, response="DEFAULT_ERROR", description="No active consent")
+@blp.doc(summary="The person's active consent")
+def get_consent(person_id):
+    return biometrics.current_consent(db.session, current_actor(), person_id)
+
+
 @blp.route("/people/<int:person_id>/biometric-consent", methods=["DELETE"])
 @blp.response(204)
 @blp.doc(summary="Revoke consent: erases the person's photos, embeddings and cached copies")
@@ -106,7 +114,7 @@ def face_image(person_id, face_id):
 
 
 @blp.route("/faces/identify", methods=["POST"])
-@blp.arguments(IdentifyUpload, location="form")
+@blp.arguments(IdentifyUpload, location="form", content_type="multipart/form-data")
 @blp.response(200, IdentifyResponse)
 @blp.doc(summary="Find and identify every face in a photo (multipart `image`)")
 def identify(form):

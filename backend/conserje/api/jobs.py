@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import uuid
 
-from flask import current_app
+from flask import current_app, request
 from flask_smorest import Blueprint
 
 from ..extensions import db
-from ..schemas.jobs import DatasetOptionsSchema, DatasetUpload, JobAccepted, JobSchema
+from ..schemas.jobs import DatasetUpload, JobAccepted, JobSchema
 from ..services import face_datasets, jobs
-from ..services.errors import TooLarge
+from ..services.errors import InvalidInput, TooLarge
 from ..services.tx import after_transaction
 from ..storage import media_store
 from ..tasks.faces import ingest_face_dataset
@@ -26,15 +26,17 @@ def get_job(job_id):
 
 
 @blp.route("/face-datasets", methods=["POST"])
-@blp.arguments(DatasetUpload, location="files")
-@blp.arguments(DatasetOptionsSchema, location="form")
+@blp.arguments(DatasetUpload, location="form", content_type="multipart/form-data")
 @blp.response(202, JobAccepted)
 @blp.doc(summary="Upload a zip of face photos (a folder per person: person id or document "
                  "number); ingestion runs as a job")
-def upload_dataset(files, options):
+def upload_dataset(options):
     actor = current_actor()
     actor.require("admin", "manager")
-    data = files["file"].read(current_app.config["MAX_CONTENT_LENGTH"] + 1)
+    upload = request.files.get("file")
+    if upload is None:
+        raise InvalidInput("send the zip archive", {"file": ["missing"]}, location="files")
+    data = upload.read(current_app.config["MAX_CONTENT_LENGTH"] + 1)
     if len(data) > current_app.config["MAX_CONTENT_LENGTH"]:
         raise TooLarge("the archive is larger than allowed")
     face_datasets.check_zip(data)

@@ -18,6 +18,17 @@ class FaceModelSchema(Schema):
     created_at = fields.DateTime(required=True)
 
 
+class CatalogueEntry(Schema):
+    name = fields.String(required=True)
+    file = fields.String(metadata={"description": "the weights file it needs"})
+    available = fields.Boolean(required=True)
+
+
+class Catalogue(Schema):
+    models = fields.List(fields.Nested(CatalogueEntry), required=True)
+    detectors = fields.List(fields.Nested(CatalogueEntry), required=True)
+
+
 class RetrainRequest(Schema):
     model = fields.String(load_default="Dlib", validate=validate.Length(max=30))
     detector = fields.String(load_default="dlib_hog", validate=validate.Length(max=30))

@@ -65,6 +65,7 @@ class ImageUpload(Schema):
 
 
 class IdentifyUpload(Schema):
+    # The image part is read from request.files; it is here for the documentation.
     image = fields.Raw(metadata={"type": "string", "format": "binary"})
     source = fields.String(load_default="upload", validate=validate.OneOf(["upload", "camera"]),
                            metadata={"description": "camera: apply the gate camera rules "

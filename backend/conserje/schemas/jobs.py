@@ -20,9 +20,9 @@ class JobSchema(Schema):
 
 
 class DatasetUpload(Schema):
-    file = fields.Raw(required=True, metadata={"type": "string", "format": "binary"})
-
-
-class DatasetOptionsSchema(Schema):
+    # The file part is read from request.files; it is here for the documentation.
+    file = fields.Raw(metadata={"type": "string", "format": "binary",
+                                "description": "zip: a folder per person (id or document)"})
     create_missing = fields.Boolean(load_default=False)
-    consent_version = fields.String(load_default=None, allow_none=True)
+    consent_version = fields.String(load_default=None, allow_none=True, metadata={
+        "description": "records consent (this text version) for people who lack it"})

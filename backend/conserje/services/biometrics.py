@@ -21,6 +21,15 @@ def active_consent(session: Session, person_id: int) -> BiometricConsent | None:
         BiometricConsent.person_id == person_id, BiometricConsent.revoked_at.is_(None)))
 
 
+def current_consent(session: Session, actor: Actor, person_id: int) -> BiometricConsent:
+    """The person's active consent; NotFound when none is recorded."""
+    person = people.get(session, actor, person_id)
+    consent = active_consent(session, person.id)
+    if consent is None:
+        raise NotFound("no active biometric consent for this person")
+    return consent
+
+
 def record_consent(session: Session, actor: Actor, person_id: int,
                    text_version: str) -> BiometricConsent:
     """Record that the person consented to face recognition under ``text_version``."""

@@ -140,8 +140,8 @@ def ingest(session: Session, actor: Actor, data: bytes, options: DatasetOptions,
                                       store, redis, settings, source="dataset")
             except DomainError as exc:
                 session.rollback()
-                results = [{"filename": path, "status": "rejected", "reasons": [exc.message]}
-                           for path, _ in entries]
+                results = [{"filename": path, "status": "rejected", "reasons": ["error"],
+                            "message": exc.message} for path, _ in entries]
             report += [{"path": r["filename"], "status": r["status"], "reasons": r["reasons"],
                         "person_id": person.id, "face_id": r.get("face_id")} for r in results]
         session.commit()

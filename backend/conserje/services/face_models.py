@@ -28,6 +28,16 @@ def list_models(session: Session, actor: Actor) -> list[FaceModel]:
         FaceModel.condominium_id == actor.condominium_id).order_by(FaceModel.version_no)))
 
 
+def catalogue(actor: Actor, models_dir: str) -> dict:
+    """Every face model with its weights file and whether it is present; the detectors."""
+    actor.require(*MANAGING_ROLES)
+    status = embedders.weight_status(models_dir)
+    return {"models": [{"name": name, "file": embedders.MODEL_FILES[name],
+                        "available": status[name] is not None} for name in status],
+            "detectors": [{"name": name, "available": True}
+                          for name in detectors.registry.names()]}
+
+
 def _get(session: Session, actor: Actor, model_id: int) -> FaceModel:
     model = session.scalar(select(FaceModel).where(
         FaceModel.id == model_id, FaceModel.condominium_id == actor.condominium_id))
@@ -112,7 +122,7 @@ def retrain(session: Session, actor: Actor, model_id: int, activate_if_better: b
                                       dim=int(len(vector))))
             vectors.append(vector)
             labels.append(face.person_id)
-        if index % 10 == 0 or index == len(faces):
+        if index % max(1, len(faces) // 20) == 0 or index == len(faces):
             session.flush()
             progress(90 * index / len(faces))
     if len(set(labels)) < 2:

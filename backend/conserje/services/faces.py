@@ -32,8 +32,8 @@ class Upload:
 
 
 def _rejected(filename: str, *reasons: str, quality: dict | None = None) -> dict:
-    return {"filename": filename, "status": "rejected", "reasons": list(reasons),
-            "quality": quality}
+    return {"filename": filename, "status": "rejected", "face_id": None,
+            "reasons": list(reasons), "quality": quality}
 
 
 def list_faces(session: Session, actor: Actor, person_id: int) -> list[Face]:

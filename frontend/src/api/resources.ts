@@ -2,6 +2,7 @@
  * One typed function per API call the SPA makes. Pages import these, never `fetch`.
  */
 import { api, unwrap, unwrapList, type Schemas } from "./client";
+import { ApiError } from "./errors";
 import type { ListParams, ListResult } from "./pagination";
 
 export type Me = Schemas["Me"];
@@ -282,6 +283,16 @@ const facePath = (personId: number, faceId: number) =>
   ({ params: { path: { person_id: personId, face_id: faceId } } });
 
 export const biometricConsent = {
+  /** The active consent, or null when none is recorded (the API answers 404). */
+  async current(personId: number): Promise<Consent | null> {
+    try {
+      return unwrap(await api.GET("/api/v1/people/{person_id}/biometric-consent",
+        personPath(personId)));
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 404) return null;
+      throw err;
+    }
+  },
   /** 409 when consent is already recorded (and not revoked). */
   async record(personId: number, version: string): Promise<Consent> {
     return unwrap(await api.POST("/api/v1/people/{person_id}/biometric-consent",
@@ -330,7 +341,7 @@ export const faceDatasets = {
     form.append("file", file, file.name);
     form.append("create_missing", options.create_missing ? "true" : "false");
     if (options.consent_version) form.append("consent_version", options.consent_version);
-    const res = await api.POST("/api/v1/face-datasets", multipart<Schemas["DatasetOptions"]>(form));
+    const res = await api.POST("/api/v1/face-datasets", multipart<Schemas["DatasetUpload"]>(form));
     return unwrap(res).job_id;
   },
 };

@@ -8,10 +8,7 @@ import { Banner } from "./Banner";
 import { ConfirmButton } from "./ConfirmButton";
 import { FaceThumbnail } from "./FaceThumbnail";
 
-/**
- * What the SPA knows of the person's consent. There is no GET for it: it is learnt from
- * what the server answers (faces exist, a 409 on enrolment or on recording it).
- */
+/** The person's consent as last read from (or changed through) the API. */
 type ConsentState = "unknown" | "granted" | "none";
 
 function QualityBadge({ face }: { face: Face }) {
@@ -78,13 +75,13 @@ export function FacesPanel({ personId, personName }: { personId: number; personN
 
   useEffect(() => {
     let live = true;
-    faces.list(personId)
-      .then((items) => {
+    Promise.all([faces.list(personId), biometricConsent.current(personId)])
+      .then(([items, record]) => {
         if (!live) return;
         setList(items);
         setLoadError(null);
-        // Revoking consent erases every face: faces mean consent.
-        if (items.length) setConsent("granted");
+        setConsentRecord(record);
+        setConsent(record ? "granted" : "none");
       })
       .catch((err) => live && setLoadError(formatApiError(err, t)));
     return () => {

@@ -384,7 +384,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/x-www-form-urlencoded": components["schemas"]["DatasetOptions"];
+                    "multipart/form-data": components["schemas"]["DatasetUpload"];
                 };
             };
             responses: {
@@ -431,6 +431,43 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["FaceModel"][];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/face-models/available": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Face models and detectors this installation can use (weights present) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Catalogue"];
                     };
                 };
                 default: components["responses"]["DEFAULT_ERROR"];
@@ -546,7 +583,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/x-www-form-urlencoded": components["schemas"]["IdentifyUpload"];
+                    "multipart/form-data": components["schemas"]["IdentifyUpload"];
                 };
             };
             responses: {
@@ -1240,7 +1277,31 @@ export interface paths {
             };
             cookie?: never;
         };
-        get?: never;
+        /** The person's active consent */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    person_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Consent"];
+                    };
+                };
+                404: components["responses"]["DEFAULT_ERROR"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
         put?: never;
         /** Record the person's consent to face recognition */
         post: {
@@ -1999,6 +2060,16 @@ export interface components {
             readonly id?: number;
             name?: string;
         };
+        Catalogue: {
+            detectors: components["schemas"]["CatalogueEntry"][];
+            models: components["schemas"]["CatalogueEntry"][];
+        };
+        CatalogueEntry: {
+            available: boolean;
+            /** @description the weights file it needs */
+            file?: string;
+            name: string;
+        };
         ComponentHealth: {
             detail: string;
             status: string;
@@ -2036,11 +2107,19 @@ export interface components {
             /** Format: binary */
             file: string;
         };
-        DatasetOptions: {
-            /** @default null */
+        DatasetUpload: {
+            /**
+             * @description records consent (this text version) for people who lack it
+             * @default null
+             */
             consent_version?: string | null;
             /** @default false */
             create_missing?: boolean;
+            /**
+             * Format: binary
+             * @description zip: a folder per person (id or document)
+             */
+            file?: string;
         };
         EnrolResponse: {
             results: components["schemas"]["EnrolResult"][];
