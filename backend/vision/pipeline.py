@@ -43,7 +43,7 @@ class FacePipeline:
         """Every face in ``image`` with its quality report and (when good) its embedding."""
         timings = Timings()
         started = time.perf_counter()
-        detections = self.detector.detect(image)
+        detections = self.detector.detect(image, min_face=rules.min_face_px)
         timings.add("detect", started)
         started = time.perf_counter()
         aligned = [self.aligner.align(image, d) for d in detections]

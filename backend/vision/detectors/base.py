@@ -20,18 +20,22 @@ class FaceDetector(abc.ABC):
     name: str = "base"
     max_side: int = 1280
 
-    def detect(self, image: np.ndarray) -> list[DetectedFace]:
-        """Return every face in ``image`` (BGR uint8, H x W x 3), best score first."""
+    def detect(self, image: np.ndarray, min_face: int | None = None) -> list[DetectedFace]:
+        """Return every face in ``image`` (BGR uint8, H x W x 3), best score first.
+
+        ``min_face`` (pixels) lets a detector skip work on faces too small to be used,
+        e.g. dlib's HOG need not upsample a gate frame when faces must be 80 px.
+        """
         longer = max(image.shape[:2])
         if longer <= self.max_side:
-            return self._detect(image)
+            return self._detect(image, min_face)
         scale = self.max_side / longer
         small = cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
         return [DetectedFace(BBox(round(f.bbox.x / scale), round(f.bbox.y / scale),
                                   round(f.bbox.w / scale), round(f.bbox.h / scale)),
                              f.score, f.detector)
-                for f in self._detect(small)]
+                for f in self._detect(small, round(min_face * scale) if min_face else None)]
 
     @abc.abstractmethod
-    def _detect(self, image: np.ndarray) -> list[DetectedFace]:
-        """Detect at the given size."""
+    def _detect(self, image: np.ndarray, min_face: int | None) -> list[DetectedFace]:
+        """Detect at the given size; faces under ``min_face`` pixels may be skipped."""

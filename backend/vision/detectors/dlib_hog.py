@@ -10,7 +10,10 @@ from .base import FaceDetector
 
 class DlibHogDetector(FaceDetector):
     """``upsample`` doubles the image that many times: finds faces down to ~40 px
-    (1) instead of ~80 px (0), at about 4x the cost."""
+    (1) instead of ~80 px (0), at about 4x the cost; skipped when the caller only wants
+    faces of 80 px and more."""
+
+    NATIVE_MIN_FACE = 80
 
     name = "dlib_hog"
 
@@ -21,9 +24,10 @@ class DlibHogDetector(FaceDetector):
         self.upsample = upsample
         self.threshold = threshold
 
-    def _detect(self, image: np.ndarray) -> list[DetectedFace]:
+    def _detect(self, image: np.ndarray, min_face: int | None) -> list[DetectedFace]:
         gray = cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
-        rects, scores, _ = self.detector.run(gray, self.upsample, self.threshold)
+        upsample = 0 if (min_face or 0) >= self.NATIVE_MIN_FACE else self.upsample
+        rects, scores, _ = self.detector.run(gray, upsample, self.threshold)
         height, width = gray.shape
         faces = []
         for rect, score in zip(rects, scores):

@@ -26,11 +26,12 @@ class HaarDetector(FaceDetector):
         self.scale_factor = scale_factor
         self.min_neighbors = min_neighbors
 
-    def _detect(self, image: np.ndarray) -> list[DetectedFace]:
+    def _detect(self, image: np.ndarray, min_face: int | None) -> list[DetectedFace]:
+        smallest = max(self.min_face, min_face or 0)
         gray = cv2.equalizeHist(cv2.cvtColor(image, cv2.COLOR_BGR2GRAY))
         boxes, _, weights = self.cascade.detectMultiScale3(
             gray, scaleFactor=self.scale_factor, minNeighbors=self.min_neighbors,
-            minSize=(self.min_face, self.min_face), outputRejectLevels=True)
+            minSize=(smallest, smallest), outputRejectLevels=True)
         faces = [DetectedFace(BBox(int(x), int(y), int(w), int(h)), float(score), self.name)
                  for (x, y, w, h), score in zip(boxes, np.ravel(weights))]
         return sorted(faces, key=lambda f: -f.score)
