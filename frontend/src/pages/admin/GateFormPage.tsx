@@ -1,16 +1,16 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
-import { formatApiError } from "../../api/errors";
 import { gates, type Gate, type GateInput } from "../../api/resources";
 import { useAuth } from "../../auth/AuthProvider";
 import { can } from "../../auth/permissions";
 import { Banner } from "../../components/Banner";
-import { ConfirmButton } from "../../components/ConfirmButton";
+import { FormActions } from "../../components/FormActions";
 import { CheckboxField, SelectField, TextField } from "../../components/Field";
 import { Loading } from "../../components/Guards";
 import { PageHeader } from "../../components/PageHeader";
 import { changed, required, useForm } from "../../hooks/useForm";
+import { useRecord } from "../../hooks/useRecord";
 import { enumOptions, GATE_DIRECTIONS, GATE_KINDS } from "../../lib/enums";
 
 const EMPTY = { name: "", direction: "both", kind: "pedestrian", is_active: true };
@@ -33,27 +33,12 @@ export function GateFormPage() {
   const navigate = useNavigate();
   const { roles } = useAuth();
   const writable = can(roles, "gates", "write");
-  const [gate, setGate] = useState<Gate | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const form = useForm(EMPTY);
+  const { record: gate, setRecord: setGate, loadError, loading } =
+    useRecord(gateId, gates.get, (g) => form.setValues(toForm(g)));
 
-  useEffect(() => {
-    if (gateId === null) return;
-    let live = true;
-    gates.get(gateId)
-      .then((g) => {
-        if (!live) return;
-        setGate(g);
-        form.setValues(toForm(g));
-      })
-      .catch((err) => live && setLoadError(formatApiError(err, t)));
-    return () => {
-      live = false;
-    };
-  }, [gateId]);
-
-  if (gateId !== null && !gate) {
+  if (loading) {
     return loadError ? <section className="page"><Banner kind="error">{loadError}</Banner></section> : <Loading />;
   }
 
@@ -98,22 +83,11 @@ export function GateFormPage() {
             onChange={(x) => form.set("is_active", x)} errors={e.is_active} />
         </fieldset>
         {writable && (
-          <div className="form-actions">
-            <button type="submit" className="button primary" disabled={form.submitting}>
-              {form.submitting ? t("common.saving") : gate ? t("common.save") : t("common.create")}
-            </button>
-            {gate && (
-              <ConfirmButton label={t("common.delete")} question={t("gates.deleteQuestion", { name: gate.name })}
-                onConfirm={async () => {
-                  try {
-                    await gates.remove(gate.id);
-                    navigate("/gates", { replace: true, state: { flash: t("gates.deleted", { name: gate.name }) } });
-                  } catch (err) {
-                    form.setFormError(formatApiError(err, t));
-                  }
-                }} />
-            )}
-          </div>
+          <FormActions submitting={form.submitting} editing={!!gate} listPath="/gates"
+            remove={gate ? () => gates.remove(gate.id) : undefined}
+            deleteQuestion={gate ? t("gates.deleteQuestion", { name: gate.name }) : undefined}
+            deletedFlash={gate ? t("gates.deleted", { name: gate.name }) : undefined}
+            onError={form.setFormError} />
         )}
       </form>
     </section>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { formatApiError } from "../../api/errors";
@@ -6,7 +6,7 @@ import { memberships, people, type Membership, type Person, type PersonInput } f
 import { useAuth } from "../../auth/AuthProvider";
 import { can, canManageFaces, canManageMemberships } from "../../auth/permissions";
 import { Banner } from "../../components/Banner";
-import { ConfirmButton } from "../../components/ConfirmButton";
+import { FormActions } from "../../components/FormActions";
 import { FacesPanel } from "../../components/FacesPanel";
 import { UnitPicker } from "../../components/EntityPicker";
 import { SelectField, TextField } from "../../components/Field";
@@ -14,6 +14,7 @@ import { Loading } from "../../components/Guards";
 import { MembershipsPanel } from "../../components/MembershipsPanel";
 import { PageHeader } from "../../components/PageHeader";
 import { changed, optional, required, useForm } from "../../hooks/useForm";
+import { useRecord } from "../../hooks/useRecord";
 import { DOC_TYPES, enumOptions, MEMBERSHIP_ROLES, PERSON_KINDS } from "../../lib/enums";
 
 const EMPTY = {
@@ -53,30 +54,15 @@ export function PersonFormPage() {
   const navigate = useNavigate();
   const { roles } = useAuth();
   const writable = can(roles, "people", "write");
-  const [person, setPerson] = useState<Person | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const form = useForm(EMPTY);
+  const { record: person, setRecord: setPerson, loadError, loading } =
+    useRecord(personId, people.get, (p) => form.setValues(toForm(p)));
   // On creation, the person can be linked to a unit at once.
   const [unitId, setUnitId] = useState<number | null>(null);
   const [linkRole, setLinkRole] = useState<string>(roleForKind(EMPTY.kind));
 
-  useEffect(() => {
-    if (personId === null) return;
-    let live = true;
-    people.get(personId)
-      .then((p) => {
-        if (!live) return;
-        setPerson(p);
-        form.setValues(toForm(p));
-      })
-      .catch((err) => live && setLoadError(formatApiError(err, t)));
-    return () => {
-      live = false;
-    };
-  }, [personId]);
-
-  if (personId !== null && !person) {
+  if (loading) {
     return loadError ? <section className="page"><Banner kind="error">{loadError}</Banner></section> : <Loading />;
   }
 
@@ -159,23 +145,11 @@ export function PersonFormPage() {
         )}
 
         {writable && (
-          <div className="form-actions">
-            <button type="submit" className="button primary" disabled={form.submitting}>
-              {form.submitting ? t("common.saving") : person ? t("common.save") : t("common.create")}
-            </button>
-            {person && (
-              <ConfirmButton label={t("common.delete")}
-                question={t("people.deleteQuestion", { name: person.full_name })}
-                onConfirm={async () => {
-                  try {
-                    await people.remove(person.id);
-                    navigate("/people", { replace: true, state: { flash: t("people.deleted", { name: person.full_name }) } });
-                  } catch (err) {
-                    form.setFormError(formatApiError(err, t));
-                  }
-                }} />
-            )}
-          </div>
+          <FormActions submitting={form.submitting} editing={!!person} listPath="/people"
+            remove={person ? () => people.remove(person.id) : undefined}
+            deleteQuestion={person ? t("people.deleteQuestion", { name: person.full_name }) : undefined}
+            deletedFlash={person ? t("people.deleted", { name: person.full_name }) : undefined}
+            onError={form.setFormError} />
         )}
       </form>
       {person && <MembershipsPanel mode="person" ownerId={person.id} canEdit={canManageMemberships(roles)} />}

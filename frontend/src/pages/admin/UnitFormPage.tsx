@@ -1,17 +1,17 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
-import { formatApiError } from "../../api/errors";
 import { units, type Unit, type UnitInput } from "../../api/resources";
 import { useAuth } from "../../auth/AuthProvider";
 import { can, canManageMemberships } from "../../auth/permissions";
 import { Banner } from "../../components/Banner";
-import { ConfirmButton } from "../../components/ConfirmButton";
+import { FormActions } from "../../components/FormActions";
 import { SelectField, TextField } from "../../components/Field";
 import { Loading } from "../../components/Guards";
 import { MembershipsPanel } from "../../components/MembershipsPanel";
 import { PageHeader } from "../../components/PageHeader";
 import { changed, optionalDecimal, optionalInt, required, text, useForm } from "../../hooks/useForm";
+import { useRecord } from "../../hooks/useRecord";
 import { useBuildings } from "./UnitsPage";
 
 const EMPTY = { code: "", building_id: "", floor: "", area_m2: "", coefficient: "" };
@@ -44,27 +44,12 @@ export function UnitFormPage() {
   const { roles } = useAuth();
   const writable = can(roles, "units", "write");
   const buildingList = useBuildings();
-  const [unit, setUnit] = useState<Unit | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const form = useForm(EMPTY);
+  const { record: unit, setRecord: setUnit, loadError, loading } =
+    useRecord(unitId, units.get, (u) => form.setValues(toForm(u)));
 
-  useEffect(() => {
-    if (unitId === null) return;
-    let live = true;
-    units.get(unitId)
-      .then((u) => {
-        if (!live) return;
-        setUnit(u);
-        form.setValues(toForm(u));
-      })
-      .catch((err) => live && setLoadError(formatApiError(err, t)));
-    return () => {
-      live = false;
-    };
-  }, [unitId]);
-
-  if (unitId !== null && !unit) {
+  if (loading) {
     return loadError ? <section className="page"><Banner kind="error">{loadError}</Banner></section> : <Loading />;
   }
 
@@ -116,22 +101,11 @@ export function UnitFormPage() {
           </div>
         </fieldset>
         {writable && (
-          <div className="form-actions">
-            <button type="submit" className="button primary" disabled={form.submitting}>
-              {form.submitting ? t("common.saving") : unit ? t("common.save") : t("common.create")}
-            </button>
-            {unit && (
-              <ConfirmButton label={t("common.delete")} question={t("units.deleteQuestion", { code: unit.code })}
-                onConfirm={async () => {
-                  try {
-                    await units.remove(unit.id);
-                    navigate("/units", { replace: true, state: { flash: t("units.deleted", { code: unit.code }) } });
-                  } catch (err) {
-                    form.setFormError(formatApiError(err, t));
-                  }
-                }} />
-            )}
-          </div>
+          <FormActions submitting={form.submitting} editing={!!unit} listPath="/units"
+            remove={unit ? () => units.remove(unit.id) : undefined}
+            deleteQuestion={unit ? t("units.deleteQuestion", { code: unit.code }) : undefined}
+            deletedFlash={unit ? t("units.deleted", { code: unit.code }) : undefined}
+            onError={form.setFormError} />
         )}
       </form>
       {unit && <MembershipsPanel mode="unit" ownerId={unit.id} canEdit={canManageMemberships(roles)} />}

@@ -1,16 +1,16 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
-import { formatApiError } from "../../api/errors";
-import { people, users, type User, type UserRole, type UserUpdateInput } from "../../api/resources";
+import { people, users, type UserRole, type UserUpdateInput } from "../../api/resources";
 import { useAuth } from "../../auth/AuthProvider";
 import { Banner } from "../../components/Banner";
-import { ConfirmButton } from "../../components/ConfirmButton";
+import { FormActions } from "../../components/FormActions";
 import { personLabel, PersonPicker } from "../../components/EntityPicker";
 import { CheckboxField, CheckboxGroup, TextField } from "../../components/Field";
 import { Loading } from "../../components/Guards";
 import { PageHeader } from "../../components/PageHeader";
 import { useForm } from "../../hooks/useForm";
+import { useRecord } from "../../hooks/useRecord";
 import { formatDateTime } from "../../lib/format";
 import { enumOptions, USER_ROLES } from "../../lib/enums";
 
@@ -21,8 +21,6 @@ export function UserFormPage() {
   const userId = id ? Number(id) : null;
   const navigate = useNavigate();
   const { me } = useAuth();
-  const [user, setUser] = useState<User | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [roles, setRoles] = useState<string[]>(["resident"]);
   const [personId, setPersonId] = useState<number | null>(null);
@@ -31,27 +29,18 @@ export function UserFormPage() {
     email: "", password: "", is_active: true,
   });
 
-  useEffect(() => {
-    if (userId === null) return;
-    let live = true;
-    users.get(userId)
-      .then((u) => {
-        if (!live) return;
-        setUser(u);
-        setRoles(u.roles);
-        setPersonId(u.person_id ?? null);
-        form.setValues({ email: u.email, password: "", is_active: u.is_active });
-        if (u.person_id) {
-          people.get(u.person_id).then((p) => live && setPersonName(personLabel(p))).catch(() => undefined);
-        }
-      })
-      .catch((err) => live && setLoadError(formatApiError(err, t)));
-    return () => {
-      live = false;
-    };
-  }, [userId]);
+  const { record: user, setRecord: setUser, loadError, loading } =
+    useRecord(userId, users.get, (u, isLive) => {
+      setRoles(u.roles);
+      setPersonId(u.person_id ?? null);
+      form.setValues({ email: u.email, password: "", is_active: u.is_active });
+      if (u.person_id) {
+        people.get(u.person_id).then((p) => isLive() && setPersonName(personLabel(p)))
+          .catch(() => undefined);
+      }
+    });
 
-  if (userId !== null && !user) {
+  if (loading) {
     return loadError ? <section className="page"><Banner kind="error">{loadError}</Banner></section> : <Loading />;
   }
 
@@ -117,22 +106,12 @@ export function UserFormPage() {
           <CheckboxField label={t("users.isActive")} checked={v.is_active} disabled={isSelf}
             onChange={(x) => form.set("is_active", x)} errors={e.is_active} />
         </fieldset>
-        <div className="form-actions">
-          <button type="submit" className="button primary" disabled={form.submitting || roles.length === 0}>
-            {form.submitting ? t("common.saving") : user ? t("common.save") : t("common.create")}
-          </button>
-          {user && !isSelf && (
-            <ConfirmButton label={t("common.delete")} question={t("users.deleteQuestion", { email: user.email })}
-              onConfirm={async () => {
-                try {
-                  await users.remove(user.id);
-                  navigate("/users", { replace: true, state: { flash: t("users.deleted", { email: user.email }) } });
-                } catch (err) {
-                  form.setFormError(formatApiError(err, t));
-                }
-              }} />
-          )}
-        </div>
+        <FormActions submitting={form.submitting} editing={!!user} disabled={roles.length === 0}
+          listPath="/users"
+          remove={user && !isSelf ? () => users.remove(user.id) : undefined}
+          deleteQuestion={user ? t("users.deleteQuestion", { email: user.email }) : undefined}
+          deletedFlash={user ? t("users.deleted", { email: user.email }) : undefined}
+          onError={form.setFormError} />
       </form>
     </section>
   );

@@ -1,17 +1,17 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
-import { formatApiError } from "../../api/errors";
 import { vehicles, type Vehicle, type VehicleInput } from "../../api/resources";
 import { useAuth } from "../../auth/AuthProvider";
 import { can } from "../../auth/permissions";
 import { Banner } from "../../components/Banner";
-import { ConfirmButton } from "../../components/ConfirmButton";
+import { FormActions } from "../../components/FormActions";
 import { UnitPicker } from "../../components/EntityPicker";
 import { TextField } from "../../components/Field";
 import { Loading } from "../../components/Guards";
 import { PageHeader } from "../../components/PageHeader";
 import { changed, optional, required, useForm } from "../../hooks/useForm";
+import { useRecord } from "../../hooks/useRecord";
 
 const EMPTY = { plate: "", make: "", model: "", colour: "" };
 
@@ -33,29 +33,16 @@ export function VehicleFormPage() {
   const navigate = useNavigate();
   const { roles } = useAuth();
   const writable = can(roles, "vehicles", "write");
-  const [vehicle, setVehicle] = useState<Vehicle | null>(null);
   const [unitId, setUnitId] = useState<number | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const form = useForm(EMPTY);
+  const { record: vehicle, setRecord: setVehicle, loadError, loading } =
+    useRecord(vehicleId, vehicles.get, (x) => {
+      setUnitId(x.unit_id);
+      form.setValues(toForm(x));
+    });
 
-  useEffect(() => {
-    if (vehicleId === null) return;
-    let live = true;
-    vehicles.get(vehicleId)
-      .then((x) => {
-        if (!live) return;
-        setVehicle(x);
-        setUnitId(x.unit_id);
-        form.setValues(toForm(x));
-      })
-      .catch((err) => live && setLoadError(formatApiError(err, t)));
-    return () => {
-      live = false;
-    };
-  }, [vehicleId]);
-
-  if (vehicleId !== null && !vehicle) {
+  if (loading) {
     return loadError ? <section className="page"><Banner kind="error">{loadError}</Banner></section> : <Loading />;
   }
 
@@ -100,22 +87,11 @@ export function VehicleFormPage() {
           </div>
         </fieldset>
         {writable && (
-          <div className="form-actions">
-            <button type="submit" className="button primary" disabled={form.submitting}>
-              {form.submitting ? t("common.saving") : vehicle ? t("common.save") : t("common.create")}
-            </button>
-            {vehicle && (
-              <ConfirmButton label={t("common.delete")} question={t("vehicles.deleteQuestion", { plate: vehicle.plate })}
-                onConfirm={async () => {
-                  try {
-                    await vehicles.remove(vehicle.id);
-                    navigate("/vehicles", { replace: true, state: { flash: t("vehicles.deleted", { plate: vehicle.plate }) } });
-                  } catch (err) {
-                    form.setFormError(formatApiError(err, t));
-                  }
-                }} />
-            )}
-          </div>
+          <FormActions submitting={form.submitting} editing={!!vehicle} listPath="/vehicles"
+            remove={vehicle ? () => vehicles.remove(vehicle.id) : undefined}
+            deleteQuestion={vehicle ? t("vehicles.deleteQuestion", { plate: vehicle.plate }) : undefined}
+            deletedFlash={vehicle ? t("vehicles.deleted", { plate: vehicle.plate }) : undefined}
+            onError={form.setFormError} />
         )}
       </form>
     </section>
