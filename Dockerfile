@@ -13,7 +13,11 @@ COPY pyproject.toml constraints.txt README.md alembic.ini ./
 COPY backend/ backend/
 COPY training/ training/
 COPY db/ db/
-RUN pip install -c constraints.txt -e .
+# EXTRAS=training builds a worker image that can fine-tune detectors (adds ~6 GB).
+ARG EXTRAS=""
+RUN pip install -c constraints.txt -e ".${EXTRAS:+[$EXTRAS]}" \
+ && if [ -n "$EXTRAS" ]; then pip install --force-reinstall --no-deps -c constraints.txt \
+      opencv-contrib-python-headless==4.14.0.94; fi
 COPY --from=spa /src/frontend/dist frontend/dist
 RUN useradd --create-home conserje && mkdir -p /models && chown conserje /models
 USER conserje

@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 export CONSERJE_SECRET_KEY ?= $(shell scripts/dev-secret.sh)
 
-.PHONY: dev deps python-deps frontend-deps build db serve test test-python test-frontend \
+.PHONY: dev deps python-deps training-deps frontend-deps build db serve test test-python test-frontend \
         test-e2e openapi client lock clean
 
 dev: deps build db serve
@@ -21,6 +21,16 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -c constraints.txt -e ".[dev]"
+	touch $@
+
+# The worker's training extra (ultralytics + torch, ~6 GB): the tests fine-tune a detector.
+# ultralytics pulls other OpenCV wheels that overwrite cv2's files: the contrib build,
+# the one deepface needs, is reinstalled last.
+training-deps: $(VENV)/.training-installed
+$(VENV)/.training-installed: $(VENV)/.installed
+	$(BIN)/pip install --quiet -c constraints.txt -e ".[dev,training]"
+	$(BIN)/pip install --quiet --force-reinstall --no-deps -c constraints.txt \
+	  opencv-contrib-python-headless==4.14.0.94
 	touch $@
 
 frontend-deps: frontend/node_modules/.installed
@@ -40,7 +50,7 @@ serve: python-deps
 
 test: deps test-python test-frontend test-e2e
 
-test-python: python-deps
+test-python: python-deps training-deps
 	$(BIN)/ruff check backend training tests bench db
 	$(BIN)/python -m pytest -q
 
@@ -60,7 +70,7 @@ client: openapi frontend-deps
 # Refresh the pinned versions after changing dependencies in pyproject.toml.
 lock:
 	rm -rf /tmp/conserje-lock && $(PYTHON) -m venv /tmp/conserje-lock
-	/tmp/conserje-lock/bin/pip install --quiet -e ".[dev]"
+	/tmp/conserje-lock/bin/pip install --quiet -e ".[dev,training]"
 	/tmp/conserje-lock/bin/pip freeze --exclude-editable | grep -v '^-e' > constraints.txt
 
 clean:

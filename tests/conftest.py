@@ -141,3 +141,31 @@ def login(client):
         return auth_headers(client, email, password, condominium_id)
     return _login
 
+
+
+SHARED_FACES = REPO_ROOT.parent / "shared" / "datasets" / "faces"
+
+
+@pytest.fixture(scope="session")
+def face_detector_set(tmp_path_factory):
+    """A YOLO face set from 30 identities' first 3 shared photos, labelled by dlib's HOG
+    detector (the identities after them stay unseen for held-out checks)."""
+    from training.yolo_dataset import label_photos, write_yolo_dataset
+    from vision import detectors
+
+    paths = [p for folder in sorted(SHARED_FACES.iterdir())[:30]
+             for p in sorted(folder.iterdir())[:3]]
+    labelled = label_photos(paths, detectors.build("dlib_hog"))
+    return write_yolo_dataset(labelled, tmp_path_factory.mktemp("yolo-set"))
+
+
+@pytest.fixture(scope="session")
+def trained_face_detector(face_detector_set, tmp_path_factory):
+    """A small YOLO face detector trained from scratch in this run (no weights ship with
+    any package), exported to ONNX: (models folder, training result)."""
+    from training.detector_finetune import finetune_detector
+
+    models_dir = tmp_path_factory.mktemp("trained-detector")
+    result = finetune_detector(face_detector_set.yaml, models_dir, "yolov8n.yaml", epochs=40,
+                               imgsz=160, name="yolo_face_test")
+    return models_dir, result

@@ -36,10 +36,14 @@ def test_long_running_services_have_health_checks():
             assert "healthcheck" in service, name
 
 
-def test_backend_roles_share_one_image():
+def test_backend_roles_share_one_dockerfile():
     services = compose()["services"]
-    images = {services[role]["image"] for role in ("api", "worker", "scheduler")}
-    assert images == {"conserje-backend"}
+    assert {services[role]["image"] for role in ("api", "scheduler")} == {"conserje-backend"}
+    # The worker is the same Dockerfile with the training extra (detector fine-tuning).
+    builds = [services[role]["build"] for role in ("api", "worker", "scheduler")]
+    assert all(b == "." or b.get("context") == "." for b in builds)
+    assert services["worker"]["build"]["args"] == {"EXTRAS": "training"}
+    assert "ARG EXTRAS" in (REPO_ROOT / "Dockerfile").read_text()
 
 
 def test_every_setting_read_by_config_is_documented():

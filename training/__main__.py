@@ -3,6 +3,9 @@
     python -m training import-dataset DIR --out enrolled.npz     # folder -> embeddings
     python -m training calibrate enrolled.npz [--far 0.001]      # -> threshold (JSON)
     python -m training evaluate DIR [--impostors DIR] [--out report.json]
+    python -m training label-faces DIR --out yolo_set/          # photos -> YOLO face set
+    python -m training finetune-detector yolo_set/data.yaml --out MODELS_DIR \
+        [--base yolov8n.yaml|file.pt] [--epochs 30] [--imgsz 320]  # -> yolo_face_*.onnx
 """
 from __future__ import annotations
 
@@ -69,6 +72,25 @@ def cmd_evaluate(args) -> dict:
     return report
 
 
+def cmd_label(args) -> dict:
+    from vision import detectors
+
+    from .yolo_dataset import label_photos, write_yolo_dataset
+
+    paths = [p for photos in photos_by_identity(args.folder).values() for p in photos]
+    labelled = label_photos(paths, detectors.build(args.teacher, args.models_dir))
+    dataset = write_yolo_dataset(labelled, args.out)
+    return {"train": dataset.train, "val": dataset.val, "data": str(dataset.yaml),
+            "faces": sum(len(p.boxes) for p in labelled)}
+
+
+def cmd_finetune(args) -> dict:
+    from .detector_finetune import finetune_detector
+
+    return finetune_detector(args.data, args.out, args.base, args.epochs, args.imgsz,
+                             args.batch).as_dict()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m training", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -88,6 +110,20 @@ def main(argv: list[str] | None = None) -> int:
     cal.add_argument("embeddings", type=Path)
     cal.add_argument("--far", type=float, default=0.001)
     cal.set_defaults(func=cmd_calibrate)
+    label = sub.add_parser("label-faces", help="label photos with a teacher detector")
+    label.add_argument("folder", help="a folder per identity, photos inside")
+    label.add_argument("--out", required=True, type=Path)
+    label.add_argument("--teacher", default="dlib_hog")
+    label.add_argument("--models-dir", default=None)
+    label.set_defaults(func=cmd_label)
+    tune = sub.add_parser("finetune-detector", help="train a YOLO face detector, export ONNX")
+    tune.add_argument("data", type=Path, help="the dataset's data.yaml")
+    tune.add_argument("--out", required=True, type=Path, help="the models folder")
+    tune.add_argument("--base", default="yolov8n.yaml")
+    tune.add_argument("--epochs", type=int, default=30)
+    tune.add_argument("--imgsz", type=int, default=320)
+    tune.add_argument("--batch", type=int, default=16)
+    tune.set_defaults(func=cmd_finetune)
     args = parser.parse_args(argv)
     result = args.func(args)
     text = json.dumps(result, indent=2, default=float)

@@ -33,10 +33,11 @@ class EmbeddedSet:
 
 
 def build_pipeline(model: str = "Dlib", detector: str = "dlib_hog",
-                   models_dir: str | None = None) -> FacePipeline:
+                   models_dir: str | None = None,
+                   detector_weights: str | None = None) -> FacePipeline:
     """The same pipeline the API uses, without Flask."""
-    options = {"upsample": 1} if detector == "dlib_hog" else {}
-    return FacePipeline(detectors.get(detector, **options), Aligner(models_dir),
+    return FacePipeline(detectors.build(detector, models_dir, detector_weights),
+                        Aligner(models_dir),
                         embedders.get(model, models_dir=models_dir))
 
 

@@ -196,5 +196,9 @@ def models() -> None:
     for name, path in embedders.weight_status(models_dir).items():
         state = f"available ({path})" if path else f"missing {MODEL_FILES[name]} in {models_dir}"
         click.echo(f"face model {name:<13} {state}")
-    for name in detectors.registry.names():
-        click.echo(f"detector   {name:<13} available (no weights file needed)")
+    for name, path in detectors.weight_status(models_dir).items():
+        state = ("available (no weights file needed)" if path == "" else
+                 f"available ({path})" if path else
+                 f"missing {detectors.DETECTOR_FILES[name]} in {models_dir} "
+                 "(python -m training finetune-detector makes one)")
+        click.echo(f"detector   {name:<13} {state}")

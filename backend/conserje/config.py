@@ -50,6 +50,8 @@ class Config:
         # The recognition stack a condominium starts with (retraining can change it).
         self.FACE_MODEL = _env("FACE_MODEL", "Dlib")
         self.FACE_DETECTOR = _env("FACE_DETECTOR", "dlib_hog")
+        # Weights file in MODELS_DIR for a detector that needs one (yolo: yolo_face.onnx).
+        self.FACE_DETECTOR_WEIGHTS = _env("FACE_DETECTOR_WEIGHTS", "")
         # Decision threshold (cosine similarity to a person's centroid) used until the
         # first retraining calibrates one from the enrolled photos.
         self.FACE_THRESHOLD = float(_env("FACE_THRESHOLD", "0.95"))

@@ -5,12 +5,14 @@ from flask import current_app
 from flask_smorest import Blueprint
 
 from ..extensions import db, redis_store
-from ..schemas.face_models import Catalogue, FaceModelSchema, RetrainRequest
+from ..schemas.face_models import Catalogue, DetectorFinetuneUpload, FaceModelSchema, \
+    RetrainRequest
 from ..schemas.jobs import JobAccepted
-from ..services import face_models
+from ..services import face_detectors, face_models
 from ..services.face_engine import settings_from_config
-from ..tasks.faces import retrain_face_model
+from ..tasks.faces import finetune_face_detector, retrain_face_model
 from .context import current_actor
+from .uploads import read_file, stash_zip
 
 blp = Blueprint("face_models", __name__, url_prefix="/api/v1/face-models",
                 description="Face recognition model versions and retraining")
@@ -38,7 +40,8 @@ def available():
 def retrain(data):
     actor = current_actor()
     model = face_models.new_version(db.session, actor, data["model"], data["detector"],
-                                    data["target_far"], settings_from_config(current_app.config))
+                                    data["target_far"], settings_from_config(current_app.config),
+                                    data["detector_weights"])
     run = retrain_face_model.enqueue_tracked(db.session, actor, model.id, data["activate"])
     db.session.commit()
     return {"job_id": run.rq_id}
@@ -51,3 +54,21 @@ def activate(model_id):
     model = face_models.activate(db.session, current_actor(), model_id, redis_store.connection)
     db.session.commit()
     return model
+
+
+@blp.route("/detectors/finetune", methods=["POST"])
+@blp.arguments(DetectorFinetuneUpload, location="form", content_type="multipart/form-data")
+@blp.response(202, JobAccepted)
+@blp.doc(summary="Fine-tune a YOLO face detector on a YOLO-format zip and export it to ONNX "
+                 "(a job on a worker with the training extra); use the file as a retraining's "
+                 "detector_weights")
+def finetune_detector(form):
+    actor = current_actor()
+    data = read_file()
+    options = face_detectors.FinetuneOptions(form["base"], form["epochs"], form["imgsz"])
+    face_detectors.check_request(actor, data, options, current_app.config["MODELS_DIR"])
+    key = stash_zip(data, f"detector-datasets/{actor.condominium_id}")
+    run = finetune_face_detector.enqueue_tracked(db.session, actor, key, options.base,
+                                                 options.epochs, options.imgsz)
+    db.session.commit()
+    return {"job_id": run.rq_id}

@@ -1,19 +1,14 @@
 """Background jobs: state, progress and result; and the face dataset upload that starts one."""
 from __future__ import annotations
 
-import uuid
-
-from flask import current_app, request
 from flask_smorest import Blueprint
 
 from ..extensions import db
 from ..schemas.jobs import DatasetUpload, JobAccepted, JobSchema
 from ..services import face_datasets, jobs
-from ..services.errors import InvalidInput, TooLarge
-from ..services.tx import after_transaction
-from ..storage import media_store
 from ..tasks.faces import ingest_face_dataset
 from .context import current_actor
+from .uploads import read_file, stash_zip
 
 blp = Blueprint("jobs", __name__, url_prefix="/api/v1", description="Background jobs")
 
@@ -33,16 +28,9 @@ def get_job(job_id):
 def upload_dataset(options):
     actor = current_actor()
     actor.require("admin", "manager")
-    upload = request.files.get("file")
-    if upload is None:
-        raise InvalidInput("send the zip archive", {"file": ["missing"]}, location="files")
-    data = upload.read(current_app.config["MAX_CONTENT_LENGTH"] + 1)
-    if len(data) > current_app.config["MAX_CONTENT_LENGTH"]:
-        raise TooLarge("the archive is larger than allowed")
+    data = read_file()
     face_datasets.check_zip(data)
-    key = f"datasets/{actor.condominium_id}/{uuid.uuid4()}.zip"
-    media_store().put(key, data, "application/zip")
-    after_transaction(db.session, rolled_back=lambda: media_store().delete(key))
+    key = stash_zip(data, f"datasets/{actor.condominium_id}")
     run = ingest_face_dataset.enqueue_tracked(db.session, actor, key,
                                               options["create_missing"],
                                               options["consent_version"])

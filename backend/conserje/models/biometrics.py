@@ -41,6 +41,9 @@ class FaceModel(IdMixin, TenantMixin, Base):
     version_no: Mapped[int] = mapped_column(Integer, nullable=False)
     model_name: Mapped[str] = mapped_column(String(30), nullable=False)
     detector_name: Mapped[str] = mapped_column(String(30), nullable=False)
+    # The weights file (in the models folder) of detectors that need one, e.g. a
+    # fine-tuned YOLO; None = the detector's default file.
+    detector_weights: Mapped[str | None] = mapped_column(String(100))
     # Exact decimals in the database (no binary FLOAT columns), floats in Python.
     threshold: Mapped[float] = mapped_column(Numeric(9, 6, asdecimal=False), nullable=False)
     target_far: Mapped[float] = mapped_column(Numeric(9, 6, asdecimal=False), nullable=False,

@@ -8,6 +8,8 @@ class FaceModelSchema(Schema):
     version = fields.Integer(attribute="version_no", required=True)
     model = fields.String(attribute="model_name", required=True)
     detector = fields.String(attribute="detector_name", required=True)
+    detector_weights = fields.String(allow_none=True, metadata={
+        "description": "weights file of the detector (fine-tuned YOLO), null = its default"})
     threshold = fields.Float(required=True)
     target_far = fields.Float(required=True)
     is_active = fields.Boolean(required=True)
@@ -24,14 +26,42 @@ class CatalogueEntry(Schema):
     available = fields.Boolean(required=True)
 
 
+class TrainedDetector(Schema):
+    onnx = fields.String(required=True, metadata={"description": "use as detector_weights"})
+    weights = fields.String(metadata={"description": "PyTorch checkpoint, a base for the "
+                                                     "next fine-tune"})
+    base = fields.String()
+    epochs = fields.Integer()
+    imgsz = fields.Integer()
+    metrics = fields.Dict(metadata={"description": "precision, recall, mAP50, mAP50-95 on val"})
+    trained_at = fields.String()
+
+
 class Catalogue(Schema):
     models = fields.List(fields.Nested(CatalogueEntry), required=True)
     detectors = fields.List(fields.Nested(CatalogueEntry), required=True)
+    trained_detectors = fields.List(fields.Nested(TrainedDetector), required=True)
 
 
 class RetrainRequest(Schema):
     model = fields.String(load_default="Dlib", validate=validate.Length(max=30))
     detector = fields.String(load_default="dlib_hog", validate=validate.Length(max=30))
+    detector_weights = fields.String(load_default=None, allow_none=True,
+                                     validate=validate.Length(min=1, max=100), metadata={
+                                         "description": "a fine-tuned detector's ONNX file "
+                                                        "(see /face-models/available)"})
     target_far = fields.Float(load_default=0.001, validate=validate.Range(min=1e-6, max=0.5))
     activate = fields.Boolean(load_default=False, metadata={
         "description": "switch to the new version when it is not worse than the active one"})
+
+
+class DetectorFinetuneUpload(Schema):
+    # The file part is read from request.files; it is here for the documentation.
+    file = fields.Raw(metadata={"type": "string", "format": "binary", "description":
+                                "zip: images/{train,val}/*.jpg and labels/{train,val}/*.txt "
+                                "(YOLO format, class 0 = face)"})
+    base = fields.String(load_default="yolov8n.yaml", validate=validate.Length(max=100),
+                         metadata={"description": "a model yaml (from scratch) or a .pt file "
+                                                  "in the models folder to start from"})
+    epochs = fields.Integer(load_default=30, validate=validate.Range(min=1, max=500))
+    imgsz = fields.Integer(load_default=320, validate=validate.Range(min=64, max=1280))

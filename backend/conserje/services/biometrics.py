@@ -99,6 +99,7 @@ def active_model(session: Session, condominium_id: int, settings: EngineSettings
         model = FaceModel(condominium_id=condominium_id, version_no=1,
                           model_name=settings.default_model,
                           detector_name=settings.default_detector,
+                          detector_weights=settings.default_detector_weights,
                           threshold=settings.default_threshold, target_far=settings.target_far,
                           is_active=True, status="ready", report=None)
         session.add(model)

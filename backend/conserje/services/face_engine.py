@@ -32,11 +32,13 @@ class EngineSettings:
     default_detector: str
     default_threshold: float
     target_far: float
+    default_detector_weights: str | None = None
 
 
 def settings_from_config(config: Mapping) -> EngineSettings:
     return EngineSettings(config["MODELS_DIR"], config["FACE_MODEL"], config["FACE_DETECTOR"],
-                          config["FACE_THRESHOLD"], config["FACE_TARGET_FAR"])
+                          config["FACE_THRESHOLD"], config["FACE_TARGET_FAR"],
+                          config.get("FACE_DETECTOR_WEIGHTS") or None)
 
 
 def check_configured_model(settings: EngineSettings) -> str:
@@ -53,25 +55,40 @@ def check_configured_model(settings: EngineSettings) -> str:
     if settings.default_detector not in detectors.registry.names():
         raise MissingWeights(f"unknown detector {settings.default_detector!r} in "
                              "CONSERJE_FACE_DETECTOR")
+    detector_file = detectors.weights_file(settings.default_detector,
+                                           settings.default_detector_weights)
+    if detector_file and find_weight(detector_file, settings.models_dir) is None:
+        raise MissingWeights(
+            f"weights file {detector_file} for CONSERJE_FACE_DETECTOR="
+            f"{settings.default_detector} not found in {settings.models_dir} "
+            "(CONSERJE_MODELS_DIR, CONSERJE_FACE_DETECTOR_WEIGHTS); train one with "
+            "`python -m training finetune-detector`")
     return f"{settings.default_model} ({path.name}), detector {settings.default_detector}"
 
 
 def warm(settings: EngineSettings) -> None:
     """Build the default pipeline now rather than on the first request."""
-    pipeline_for(settings.default_model, settings.default_detector, settings.models_dir)
+    pipeline_for(settings.default_model, settings.default_detector, settings.models_dir,
+                 settings.default_detector_weights)
 
 
 _aligners: dict[str, Aligner] = {}
 _lock = threading.Lock()
 
 
-def pipeline_for(model_name: str, detector_name: str, models_dir: str) -> FacePipeline:
-    """The pipeline of one model version; its models are built once per process."""
+def pipeline_for(model_name: str, detector_name: str, models_dir: str,
+                 detector_weights: str | None = None) -> FacePipeline:
+    """A recognition stack; its models are built once per process."""
     with _lock:
         aligner = _aligners.get(models_dir) or _aligners.setdefault(models_dir, Aligner(models_dir))
-    options = {"upsample": 1} if detector_name == "dlib_hog" else {}
-    return FacePipeline(detectors.get(detector_name, **options), aligner,
+    return FacePipeline(detectors.build(detector_name, models_dir, detector_weights), aligner,
                         embedders.get(model_name, models_dir=models_dir))
+
+
+def pipeline_of(model: FaceModel, settings: EngineSettings) -> FacePipeline:
+    """The pipeline of one model version."""
+    return pipeline_for(model.model_name, model.detector_name, settings.models_dir,
+                        model.detector_weights)
 
 
 def generation_key(condominium_id: int) -> str:

@@ -1,6 +1,7 @@
 """Model versions: list, activate, and retrain (re-embed, calibrate, evaluate)."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Callable
 
 import numpy as np
@@ -9,6 +10,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from training.calibration import calibrate
+from training.detector_finetune import trained_detectors
 from training.evaluation import evaluate
 from vision import detectors, embedders
 from vision.images import ImageError, decode_image
@@ -18,7 +20,7 @@ from ..models import Face, FaceEmbedding, FaceModel
 from ..storage import MediaStore
 from .actor import MANAGING_ROLES, Actor
 from .errors import InvalidInput, NotFound
-from .face_engine import EngineSettings, galleries, pipeline_for
+from .face_engine import EngineSettings, galleries, pipeline_of
 from .tx import on_commit
 
 
@@ -32,10 +34,13 @@ def catalogue(actor: Actor, models_dir: str) -> dict:
     """Every face model with its weights file and whether it is present; the detectors."""
     actor.require(*MANAGING_ROLES)
     status = embedders.weight_status(models_dir)
+    detector_status = detectors.weight_status(models_dir)
     return {"models": [{"name": name, "file": embedders.MODEL_FILES[name],
                         "available": status[name] is not None} for name in status],
-            "detectors": [{"name": name, "available": True}
-                          for name in detectors.registry.names()]}
+            "detectors": [{"name": name, "file": detectors.DETECTOR_FILES.get(name),
+                           "available": found is not None}
+                          for name, found in detector_status.items()],
+            "trained_detectors": trained_detectors(Path(models_dir))}
 
 
 def _get(session: Session, actor: Actor, model_id: int) -> FaceModel:
@@ -61,12 +66,28 @@ def activate(session: Session, actor: Actor, model_id: int, redis: Redis) -> Fac
     return model
 
 
+def _check_detector(name: str, weights: str | None, settings: EngineSettings) -> None:
+    if name not in detectors.registry.names():
+        raise InvalidInput("unknown detector", {"detector": detectors.registry.names()})
+    if weights is not None and (name not in detectors.DETECTOR_FILES or
+                                Path(weights).name != weights):
+        raise InvalidInput("detector_weights names a file in the models folder, for a "
+                           "detector that loads one", {"detector_weights": [weights]})
+    try:
+        detectors.build(name, settings.models_dir, weights)
+    except MissingWeights as exc:
+        raise InvalidInput(str(exc), {"detector_weights": [str(exc)]}) from None
+    except Exception as exc:  # a corrupt or foreign ONNX file: onnxruntime's own errors
+        raise InvalidInput(f"detector weights cannot be loaded: {exc}",
+                           {"detector_weights": ["unreadable"]}) from None
+
+
 def new_version(session: Session, actor: Actor, model_name: str, detector_name: str,
-                target_far: float, settings: EngineSettings) -> FaceModel:
+                target_far: float, settings: EngineSettings,
+                detector_weights: str | None = None) -> FaceModel:
     """Check the choice (weights present, names known) and add a version in training."""
     actor.require("admin", "manager")
-    if detector_name not in detectors.registry.names():
-        raise InvalidInput("unknown detector", {"detector": detectors.registry.names()})
+    _check_detector(detector_name, detector_weights, settings)
     try:
         embedders.get(model_name, models_dir=settings.models_dir)
     except KeyError:
@@ -77,6 +98,7 @@ def new_version(session: Session, actor: Actor, model_name: str, detector_name: 
         FaceModel.condominium_id == actor.condominium_id)) or 0
     model = FaceModel(condominium_id=actor.condominium_id, version_no=latest + 1,
                       model_name=model_name, detector_name=detector_name,
+                      detector_weights=detector_weights,
                       threshold=settings.default_threshold, target_far=target_far,
                       is_active=False, status="training")
     session.add(model)
@@ -104,7 +126,7 @@ def retrain(session: Session, actor: Actor, model_id: int, activate_if_better: b
             progress: Callable[[float], None]) -> dict:
     """Re-embed every enrolled face into the version, calibrate, evaluate, report."""
     model = _get(session, actor, model_id)
-    pipeline = pipeline_for(model.model_name, model.detector_name, settings.models_dir)
+    pipeline = pipeline_of(model, settings)
     faces = list(session.scalars(select(Face).where(
         Face.condominium_id == actor.condominium_id).order_by(Face.id)))
     vectors, labels, missed = [], [], 0

@@ -20,7 +20,7 @@ from . import audit
 from .actor import MANAGING_ROLES, Actor
 from .biometrics import active_consent, active_model
 from .errors import Conflict, InvalidInput, NotFound
-from .face_engine import EngineSettings, galleries, pipeline_for
+from .face_engine import EngineSettings, galleries, pipeline_of
 from .people import people
 from .tx import after_transaction
 
@@ -65,7 +65,7 @@ def enrol(session: Session, actor: Actor, person_id: int, uploads: list[Upload],
         raise Conflict("no biometric consent is recorded for this person: record it with "
                        "POST /people/{id}/biometric-consent before enrolling faces")
     model = active_model(session, actor.condominium_id, settings)
-    pipeline = pipeline_for(model.model_name, model.detector_name, settings.models_dir)
+    pipeline = pipeline_of(model, settings)
     results, stored_keys = [], []
     for upload in uploads:
         result = _enrol_one(session, actor, person, upload, model.id, pipeline, store, source)
@@ -131,7 +131,7 @@ def identify(session: Session, actor: Actor, data: bytes, redis: Redis,
     except ImageError as exc:
         raise InvalidInput(str(exc), {"image": [exc.code]}) from exc
     model = active_model(session, actor.condominium_id, settings)
-    pipeline = pipeline_for(model.model_name, model.detector_name, settings.models_dir)
+    pipeline = pipeline_of(model, settings)
     analyses, timings = pipeline.analyse(image, rules=GATE_CAMERA if camera else ENROLMENT)
     gallery = galleries.get(session, redis, model)
     embedded = [i for i, a in enumerate(analyses) if a.embedding is not None]

@@ -1,11 +1,12 @@
-"""Face jobs: dataset ingestion (queue ``ingest``) and retraining (queue ``training``)."""
+"""Face jobs: dataset ingestion (queue ``ingest``), retraining and detector fine-tuning
+(queue ``training``)."""
 from __future__ import annotations
 
 from flask import current_app
 
 from ..extensions import db, redis_store
 from ..models import FaceModel
-from ..services import face_datasets, face_models
+from ..services import face_datasets, face_detectors, face_models
 from ..services.face_engine import settings_from_config
 from ..storage import media_store
 from .queues import JobContext, job
@@ -40,3 +41,16 @@ def retrain_face_model(ctx: JobContext, model_id: int, activate_if_better: bool)
             model.status = "failed"
             db.session.commit()
         raise
+
+
+@job("training", timeout=12 * 3600, tracked=True)
+def finetune_face_detector(ctx: JobContext, zip_key: str, base: str, epochs: int,
+                           imgsz: int) -> dict:
+    """Fine-tune a YOLO face detector on the uploaded dataset and export it to ONNX."""
+    store = media_store()
+    try:
+        return face_detectors.finetune(
+            ctx.actor, store.get(zip_key), face_detectors.FinetuneOptions(base, epochs, imgsz),
+            current_app.config["MODELS_DIR"], ctx.progress)
+    finally:
+        store.delete(zip_key)
