@@ -16,6 +16,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
+import numpy as np
+
+from vision.detectors.yolo_onnx import DEFAULT_CONF
+
 SCRATCH_BASES = ("yolov8n.yaml", "yolov8s.yaml", "yolo11n.yaml", "yolo11s.yaml")
 
 
@@ -33,6 +37,7 @@ class DetectorTrainingResult:
     epochs: int
     imgsz: int
     metrics: dict[str, float]
+    conf: float  # the confidence threshold of the best F1 on the validation images
     trained_at: str
 
     def as_dict(self) -> dict:
@@ -101,11 +106,21 @@ def finetune_detector(data_yaml: Path, out_dir: Path, base: str = "yolov8n.yaml"
     metrics = {key.replace("metrics/", "").replace("(B)", ""): round(float(value), 4)
                for key, value in validation.results_dict.items()}
     result = DetectorTrainingResult(f"{name}.onnx", f"{name}.pt", base, epochs, imgsz, metrics,
-                                    stamp.isoformat())
+                                    best_f1_conf(validation.box), stamp.isoformat())
     (out_dir / f"{name}.json").write_text(json.dumps(result.as_dict(), indent=2))
     if progress is not None:
         progress(100)
     return result
+
+
+def best_f1_conf(box_metrics, floor: float = 0.05) -> float:
+    """The confidence where F1 on the validation set peaks (ultralytics' F1 curve over
+    1,000 thresholds), so the detector's default threshold fits this very model."""
+    curve = np.asarray(getattr(box_metrics, "f1_curve", []), dtype=float)
+    if curve.size == 0 or not np.isfinite(curve).any():
+        return DEFAULT_CONF
+    grid = np.asarray(getattr(box_metrics, "px", np.linspace(0, 1, curve.shape[-1])))
+    return round(max(floor, float(grid[int(np.nanargmax(curve.mean(axis=0)))])), 3)
 
 
 def trained_detectors(models_dir: Path) -> list[dict]:

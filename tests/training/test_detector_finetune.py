@@ -31,6 +31,7 @@ def test_training_learns_faces_and_exports_onnx(trained_face_detector):
     # Validation on held-out photos: a model that learned nothing scores ~0 here.
     assert result.metrics["mAP50"] > 0.3, result.metrics
     assert result.imgsz == 160 and result.epochs == 40
+    assert 0.05 <= result.conf < 1  # the best-F1 threshold on the validation photos
     listed = trained_detectors(models_dir)
     assert [d["onnx"] for d in listed] == [result.onnx]
     assert json.loads((models_dir / "yolo_face_test.json").read_text())["metrics"] == \

@@ -5,11 +5,13 @@ The file is what ultralytics' ONNX export writes for a detection (or pose) model
 ``images`` (1 x 3 x S x S, RGB in [0, 1], letterboxed), output ``output0`` of shape
 (1, 4 + classes [+ keypoints], anchors) with centre-x, centre-y, width, height in input
 pixels and per-class scores already through the sigmoid. Its metadata names the classes
-and the training image size; we use the class named ``face`` (or class 0).
+and the training image size; we use the class named ``face`` (or class 0). The
+confidence threshold comes from the training report beside the file when there is one.
 """
 from __future__ import annotations
 
 import ast
+import json
 import threading
 from pathlib import Path
 
@@ -20,6 +22,7 @@ from ..types import BBox, DetectedFace
 from .base import FaceDetector
 
 GREY = 114  # ultralytics' letterbox padding value
+DEFAULT_CONF = 0.35  # used when the model comes without a calibrated threshold
 
 
 def _metadata(session) -> dict[str, str]:
@@ -34,6 +37,15 @@ def _face_class(names: str | None) -> int:
     except (ValueError, SyntaxError):
         return 0
     return next((int(k) for k, v in mapping.items() if str(v).lower() == "face"), 0)
+
+
+def sidecar_conf(weights: Path) -> float:
+    """The threshold the training run calibrated (``<name>.json`` beside the file)."""
+    report = weights.with_suffix(".json")
+    try:
+        return float(json.loads(report.read_text())["conf"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return DEFAULT_CONF
 
 
 def letterbox(image: np.ndarray, size: int) -> tuple[np.ndarray, float, tuple[int, int]]:
@@ -57,7 +69,7 @@ class YoloOnnxDetector(FaceDetector):
 
     name = "yolo"
 
-    def __init__(self, weights: str | Path, conf: float = 0.35, iou: float = 0.45,
+    def __init__(self, weights: str | Path, conf: float | None = None, iou: float = 0.45,
                  imgsz: int | None = None, threads: int | None = None):
         import onnxruntime as ort
 
@@ -75,7 +87,7 @@ class YoloOnnxDetector(FaceDetector):
         self.imgsz = int(imgsz or fixed or trained or 640)
         self.class_id = _face_class(meta.get("names"))
         self.classes = len(ast.literal_eval(meta["names"])) if "names" in meta else 1
-        self.conf = conf
+        self.conf = conf if conf is not None else sidecar_conf(self.weights)
         self.iou = iou
         self._lock = threading.Lock()  # one run at a time per session keeps latency flat
 
