@@ -123,3 +123,18 @@ def test_seed_demo_without_init_db_fails_clearly(tmp_path):
     env = minimal_env(f"sqlite:///{tmp_path / 'empty.db'}", tmp_path)
     result = run(env, "seed-demo", check=False)
     assert result.returncode != 0
+
+
+def test_models_lists_what_is_available_and_what_file_is_missing(tmp_path):
+    env = {**minimal_env(f"sqlite:///{tmp_path}/db.sqlite", tmp_path),
+           "CONSERJE_MODELS_DIR": str(tmp_path / "models")}
+    (tmp_path / "models").mkdir()
+    lines = run(env, "models").stdout.splitlines()
+    assert any(line.startswith("face model Dlib") and "available" in line for line in lines)
+    assert any("SFace" in line and "missing face_recognition_sface_2021dec.onnx" in line
+               for line in lines)
+    assert any(line.startswith("detector   yolo") and "missing yolo_face.onnx" in line
+               for line in lines)
+    (tmp_path / "models" / "yolo_face.onnx").write_bytes(b"operator-provided")
+    lines = run(env, "models").stdout.splitlines()
+    assert any(line.startswith("detector   yolo") and "available" in line for line in lines)

@@ -95,3 +95,24 @@ def test_warm_start_builds_the_default_models(tmp_path, database_url):
                                 MODELS_DIR=str(tmp_path), MEDIA_DIR=str(tmp_path)))
     assert app.test_client().get("/api/v1/health").json["components"]["models"]["status"] == "ok"
     assert "Dlib" in embedders.registry.built()
+
+
+def test_a_yolo_detector_without_its_file_stops_the_start(tmp_path, database_url,
+                                                           trained_face_detector):
+    import shutil
+
+    import pytest
+
+    from conserje import create_app
+    from conserje.config import TestConfig
+    from vision.weights import MissingWeights
+
+    config = dict(SQLALCHEMY_DATABASE_URI=database_url, FACE_DETECTOR="yolo",
+                  MODELS_DIR=str(tmp_path), MEDIA_DIR=str(tmp_path))
+    with pytest.raises(MissingWeights) as err:
+        create_app(TestConfig(**config))
+    assert "yolo_face.onnx" in str(err.value) and "CONSERJE_FACE_DETECTOR_WEIGHTS" in str(err.value)
+    models_dir, result = trained_face_detector
+    shutil.copy(models_dir / result.onnx, tmp_path / result.onnx)
+    app = create_app(TestConfig(**config, FACE_DETECTOR_WEIGHTS=result.onnx))
+    assert app.test_client().get("/api/v1/health").json["components"]["models"]["status"] == "ok"

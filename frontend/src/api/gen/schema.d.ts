@@ -481,6 +481,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/face-models/detectors/finetune": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Fine-tune a YOLO face detector on a YOLO-format zip and export it to ONNX (a job on a worker with the training extra); use the file as a retraining's detector_weights */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": components["schemas"]["DetectorFinetuneUpload"];
+                };
+            };
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobAccepted"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/face-models/retrain": {
         parameters: {
             query?: never;
@@ -2063,6 +2105,7 @@ export interface components {
         Catalogue: {
             detectors: components["schemas"]["CatalogueEntry"][];
             models: components["schemas"]["CatalogueEntry"][];
+            trained_detectors: components["schemas"]["TrainedDetector"][];
         };
         CatalogueEntry: {
             available: boolean;
@@ -2121,6 +2164,22 @@ export interface components {
              */
             file?: string;
         };
+        DetectorFinetuneUpload: {
+            /**
+             * @description a model yaml (from scratch) or a .pt file in the models folder to start from
+             * @default yolov8n.yaml
+             */
+            base?: string;
+            /** @default 30 */
+            epochs?: number;
+            /**
+             * Format: binary
+             * @description zip: images/{train,val}/*.jpg and labels/{train,val}/*.txt (YOLO format, class 0 = face)
+             */
+            file?: string;
+            /** @default 320 */
+            imgsz?: number;
+        };
         EnrolResponse: {
             results: components["schemas"]["EnrolResult"][];
         };
@@ -2160,6 +2219,8 @@ export interface components {
             /** Format: date-time */
             created_at: string;
             detector: string;
+            /** @description weights file of the detector (fine-tuned YOLO), null = its default */
+            detector_weights?: string | null;
             id: number;
             is_active: boolean;
             model: string;
@@ -2376,6 +2437,11 @@ export interface components {
             activate?: boolean;
             /** @default dlib_hog */
             detector?: string;
+            /**
+             * @description a fine-tuned detector's ONNX file (see /face-models/available)
+             * @default null
+             */
+            detector_weights?: string | null;
             /** @default Dlib */
             model?: string;
             /** @default 0.001 */
@@ -2387,6 +2453,20 @@ export interface components {
             refresh_token: string;
             token_type: string;
             user: components["schemas"]["Me"];
+        };
+        TrainedDetector: {
+            base?: string;
+            epochs?: number;
+            imgsz?: number;
+            /** @description precision, recall, mAP50, mAP50-95 on val */
+            metrics?: {
+                [key: string]: unknown;
+            };
+            /** @description use as detector_weights */
+            onnx: string;
+            trained_at?: string;
+            /** @description PyTorch checkpoint, a base for the next fine-tune */
+            weights?: string;
         };
         Unit: {
             /**
