@@ -83,4 +83,15 @@ test("admin enrols a person's faces and sees the quality of each photo", async (
     await expect(row).toContainText("Activa");
     await page.screenshot({ path: join(test.info().project.testDir, "artifacts", "face-models.png"), fullPage: true });
   });
+
+  await test.step("choose a YOLO detector file and refuse a dataset that is not a zip", async () => {
+    const retrain = page.getByRole("form", { name: "Reentrenar" });
+    await retrain.getByLabel("Detector", { exact: true }).selectOption("yolo");
+    await expect(retrain.getByLabel("Archivo del detector")).toHaveValue("");
+    const finetune = page.getByRole("form", { name: "Ajustar el detector de rostros (YOLO)" });
+    await expect(finetune.getByText("Aún no hay detectores entrenados.")).toBeVisible();
+    await finetune.getByLabel("Conjunto de datos (zip)").setInputFiles(photos[0]);
+    await finetune.getByRole("button", { name: "Entrenar detector" }).click();
+    await expect(finetune.getByText("El archivo no es un zip.")).toBeVisible();
+  });
 });

@@ -34,6 +34,7 @@ class TrainedDetector(Schema):
     epochs = fields.Integer()
     imgsz = fields.Integer()
     metrics = fields.Dict(metadata={"description": "precision, recall, mAP50, mAP50-95 on val"})
+    conf = fields.Float(metadata={"description": "confidence threshold of the best F1 on val"})
     trained_at = fields.String()
 
 

@@ -241,7 +241,10 @@ export type Face = Schemas["Face"];
 export type EnrolResult = Omit<Schemas["EnrolResult"], "quality"> & { quality?: FaceQuality | null };
 export type Job = Schemas["Job"];
 export type JobState = Job["state"];
-export type RetrainInput = Required<Schemas["RetrainRequest"]>;
+export type RetrainInput = Omit<Required<Schemas["RetrainRequest"]>, "detector_weights"> &
+  { detector_weights?: string | null };
+export type FaceCatalogue = Schemas["Catalogue"];
+export type TrainedDetector = Schemas["TrainedDetector"];
 
 /** `FaceModel.report`: documented as a free-form object; what the server writes. */
 export interface FaceModelReport {
@@ -363,5 +366,21 @@ export const faceModels = {
   async activate(id: number): Promise<FaceModel> {
     return unwrap(await api.POST("/api/v1/face-models/{model_id}/activate",
       { params: { path: { model_id: id } } })) as FaceModel;
+  },
+  /** Models and detectors whose weights are present, and the fine-tuned detectors. */
+  async available(): Promise<FaceCatalogue> {
+    return unwrap(await api.GET("/api/v1/face-models/available"));
+  },
+  /** Queue a YOLO face detector fine-tune on a YOLO-format zip; answers the job id. */
+  async finetuneDetector(file: File, options: { base: string; epochs: number; imgsz: number }):
+    Promise<string> {
+    const form = new FormData();
+    form.append("file", file, file.name);
+    form.append("base", options.base);
+    form.append("epochs", String(options.epochs));
+    form.append("imgsz", String(options.imgsz));
+    const res = await api.POST("/api/v1/face-models/detectors/finetune",
+      multipart<Schemas["DetectorFinetuneUpload"]>(form));
+    return unwrap(res).job_id;
   },
 };

@@ -69,7 +69,7 @@ export const FACE_MODEL_NAMES = [
   "GhostFaceNet",
 ] as const;
 export const DEFAULT_FACE_MODEL = "Dlib";
-export const FACE_DETECTORS = ["dlib_hog", "haar"] as const;
+export const FACE_DETECTORS = ["dlib_hog", "haar", "yolo"] as const;
 export const DEFAULT_DETECTOR = "dlib_hog";
 export const DEFAULT_TARGET_FAR = 0.001;
 

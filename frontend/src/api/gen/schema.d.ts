@@ -2456,6 +2456,8 @@ export interface components {
         };
         TrainedDetector: {
             base?: string;
+            /** @description confidence threshold of the best F1 on val */
+            conf?: number;
             epochs?: number;
             imgsz?: number;
             /** @description precision, recall, mAP50, mAP50-95 on val */

@@ -352,6 +352,22 @@ const en: Messages<Source> = {
     training: "Retraining the model",
     retrained: "Version {{version}} was created.",
     retrainedActivated: "Version {{version}} was created and is now active.",
+    finetuneTitle: "Fine-tune the face detector (YOLO)",
+    finetuneHelp: "Upload a YOLO-format zip (images/train, images/val, labels/train, labels/val; class 0 = face). Training runs on the worker and exports an ONNX detector you can then choose when retraining.",
+    finetuneFile: "Dataset (zip)",
+    finetuneNoFile: "Choose the dataset’s zip file.",
+    finetuneBase: "Start from",
+    finetuneBaseHint: "yolov8n.yaml trains from scratch; a .pt file in the models folder continues an earlier fine-tune.",
+    epochs: "Epochs",
+    imageSize: "Image size (px)",
+    finetune: "Train detector",
+    finetuning: "Training the detector",
+    finetuned: "Detector {{file}} was created.",
+    trainedDetectors: "Trained detectors",
+    noTrainedDetectors: "No trained detectors yet.",
+    detectorFile: "Detector file",
+    defaultDetectorFile: "Default (yolo_face.onnx)",
+    confidence: "Minimum confidence",
   },
   enums: {
     role: {
@@ -408,6 +424,7 @@ const en: Messages<Source> = {
     detector: {
       dlib_hog: "dlib HOG",
       haar: "OpenCV Haar",
+      yolo: "YOLO (ONNX, fine-tuned)",
     },
   },
 };

@@ -349,6 +349,22 @@ const es = {
     training: "Reentrenando el modelo",
     retrained: "Se creó la versión {{version}}.",
     retrainedActivated: "Se creó la versión {{version}} y quedó activa.",
+    finetuneTitle: "Ajustar el detector de rostros (YOLO)",
+    finetuneHelp: "Sube un zip en formato YOLO (images/train, images/val, labels/train, labels/val; clase 0 = rostro). El entrenamiento corre en el worker y exporta un detector ONNX que luego puedes elegir al reentrenar.",
+    finetuneFile: "Conjunto de datos (zip)",
+    finetuneNoFile: "Elige el archivo zip del conjunto de datos.",
+    finetuneBase: "Punto de partida",
+    finetuneBaseHint: "yolov8n.yaml entrena desde cero; un archivo .pt de la carpeta de modelos continúa un ajuste anterior.",
+    epochs: "Épocas",
+    imageSize: "Tamaño de imagen (px)",
+    finetune: "Entrenar detector",
+    finetuning: "Entrenando el detector",
+    finetuned: "Se creó el detector {{file}}.",
+    trainedDetectors: "Detectores entrenados",
+    noTrainedDetectors: "Aún no hay detectores entrenados.",
+    detectorFile: "Archivo del detector",
+    defaultDetectorFile: "Predeterminado (yolo_face.onnx)",
+    confidence: "Confianza mínima",
   },
   enums: {
     role: {
@@ -405,6 +421,7 @@ const es = {
     detector: {
       dlib_hog: "dlib HOG",
       haar: "OpenCV Haar",
+      yolo: "YOLO (ONNX, ajustado)",
     },
   },
 };

@@ -352,6 +352,22 @@ const pt: Messages<Source> = {
     training: "Retreinando o modelo",
     retrained: "A versão {{version}} foi criada.",
     retrainedActivated: "A versão {{version}} foi criada e está ativa.",
+    finetuneTitle: "Ajustar o detector de rostos (YOLO)",
+    finetuneHelp: "Envie um zip no formato YOLO (images/train, images/val, labels/train, labels/val; classe 0 = rosto). O treino roda no worker e exporta um detector ONNX que você pode escolher ao retreinar.",
+    finetuneFile: "Conjunto de dados (zip)",
+    finetuneNoFile: "Escolha o arquivo zip do conjunto de dados.",
+    finetuneBase: "Ponto de partida",
+    finetuneBaseHint: "yolov8n.yaml treina do zero; um arquivo .pt da pasta de modelos continua um ajuste anterior.",
+    epochs: "Épocas",
+    imageSize: "Tamanho da imagem (px)",
+    finetune: "Treinar detector",
+    finetuning: "Treinando o detector",
+    finetuned: "O detector {{file}} foi criado.",
+    trainedDetectors: "Detectores treinados",
+    noTrainedDetectors: "Ainda não há detectores treinados.",
+    detectorFile: "Arquivo do detector",
+    defaultDetectorFile: "Padrão (yolo_face.onnx)",
+    confidence: "Confiança mínima",
   },
   enums: {
     role: {
@@ -408,6 +424,7 @@ const pt: Messages<Source> = {
     detector: {
       dlib_hog: "dlib HOG",
       haar: "OpenCV Haar",
+      yolo: "YOLO (ONNX, ajustado)",
     },
   },
 };

@@ -1,10 +1,11 @@
 import { useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { formatApiError } from "../../api/errors";
-import { faceModels, type FaceModel } from "../../api/resources";
+import { faceModels, type FaceModel, type TrainedDetector } from "../../api/resources";
 import { useAuth } from "../../auth/AuthProvider";
 import { can, canActivateFaceModels } from "../../auth/permissions";
 import { Banner } from "../../components/Banner";
+import { DetectorFinetunePanel, useTrainedDetectors } from "../../components/DetectorFinetunePanel";
 import { CheckboxField, SelectField, TextField } from "../../components/Field";
 import { Loading } from "../../components/Guards";
 import { JobProgress } from "../../components/JobProgress";
@@ -31,10 +32,14 @@ interface RetrainResult {
   activated?: boolean;
 }
 
-function RetrainForm({ onStarted, children }: { onStarted(jobId: string): void; children?: ReactNode }) {
+function RetrainForm({ onStarted, detectors, children }: {
+  onStarted(jobId: string): void;
+  detectors: TrainedDetector[];
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   const form = useForm({
-    model: DEFAULT_FACE_MODEL as string, detector: DEFAULT_DETECTOR as string,
+    model: DEFAULT_FACE_MODEL as string, detector: DEFAULT_DETECTOR as string, detector_weights: "",
     target_far: String(DEFAULT_TARGET_FAR), activate: false as boolean,
   });
   const v = form.values;
@@ -46,6 +51,7 @@ function RetrainForm({ onStarted, children }: { onStarted(jobId: string): void; 
         const far = Number(String(v.target_far).replace(",", "."));
         const jobId = await faceModels.retrain({
           model: v.model, detector: v.detector, activate: v.activate,
+          detector_weights: v.detector === "yolo" && v.detector_weights ? v.detector_weights : null,
           target_far: Number.isFinite(far) ? far : (v.target_far as unknown as number),
         });
         onStarted(jobId);
@@ -63,6 +69,12 @@ function RetrainForm({ onStarted, children }: { onStarted(jobId: string): void; 
           <SelectField label={t("faceModels.detector")} value={v.detector} errors={e.detector}
             options={FACE_DETECTORS.map((name) => ({ value: name, label: t(`enums.detector.${name}`) }))}
             onChange={(x) => form.set("detector", x)} />
+          {v.detector === "yolo" && (
+            <SelectField label={t("faceModels.detectorFile")} value={v.detector_weights}
+              errors={e.detector_weights} placeholder={t("faceModels.defaultDetectorFile")}
+              options={detectors.map((d) => ({ value: d.onnx, label: d.onnx }))}
+              onChange={(x) => form.set("detector_weights", x)} />
+          )}
           <TextField label={t("faceModels.targetFar")} hint={t("faceModels.targetFarHint")} value={v.target_far}
             inputMode="decimal" onChange={(x) => form.set("target_far", x)} errors={e.target_far} />
         </div>
@@ -93,6 +105,8 @@ export function FaceModelsPage() {
   const [error, setError] = useState<string | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const { job, error: pollError, done } = useJob(jobId);
+  const [catalogueReload, setCatalogueReload] = useState(0);
+  const trained = useTrainedDetectors(catalogueReload);
 
   useEffect(() => {
     let live = true;
@@ -144,7 +158,7 @@ export function FaceModelsPage() {
       <PageHeader title={t("faceModels.title")}>
         <p className="muted">{t("faceModels.subtitle")}</p>
       </PageHeader>
-      <Banner kind="error">{loadError}</Banner>
+      <Banner kind="error">{loadError ?? trained.error}</Banner>
       <Banner kind="error">{error}</Banner>
       <Banner kind="success">{message}</Banner>
 
@@ -235,7 +249,7 @@ export function FaceModelsPage() {
       )}
 
       {canRetrain && (
-        <RetrainForm onStarted={(id) => {
+        <RetrainForm detectors={trained.detectors} onStarted={(id) => {
           setMessage(null);
           setJobId(id);
           setReload((n) => n + 1); // the new version appears, in training
@@ -246,6 +260,11 @@ export function FaceModelsPage() {
             </div>
           )}
         </RetrainForm>
+      )}
+      {/* Fine-tuning writes model files on the server: administrators only, as the API. */}
+      {canActivate && (
+        <DetectorFinetunePanel detectors={trained.detectors}
+          onTrained={() => setCatalogueReload((n) => n + 1)} />
       )}
     </section>
   );
