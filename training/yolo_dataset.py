@@ -22,13 +22,13 @@ import cv2
 import numpy as np
 
 from vision.detectors.base import FaceDetector
+
+from .archives import size_problem, unsafe_path
 from vision.types import BBox
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".webp"}
 MAX_ENTRIES = 20000
-MAX_ENTRY_BYTES = 20 * 1024 * 1024
 MAX_TOTAL_BYTES = 2 * 1024 * 1024 * 1024
-MAX_RATIO = 100
 
 
 class DatasetError(ValueError):
@@ -102,7 +102,7 @@ def _finish(root: Path, train: int, val: int, rejected: list[dict]) -> YoloDatas
 
 
 def _problem(info: zipfile.ZipInfo, parts: tuple[str, ...]) -> str | None:
-    if info.filename.startswith("/") or ".." in parts or "\\" in info.filename:
+    if unsafe_path(info.filename):
         return "unsafe_path"
     if len(parts) != 3 or parts[0] not in ("images", "labels") or parts[1] not in ("train", "val"):
         return "wrong_layout"
@@ -110,11 +110,7 @@ def _problem(info: zipfile.ZipInfo, parts: tuple[str, ...]) -> str | None:
     if (parts[0] == "images") != (suffix in IMAGE_SUFFIXES) or \
             (parts[0] == "labels" and suffix != ".txt"):
         return "wrong_file_type"
-    if info.file_size > MAX_ENTRY_BYTES:
-        return "too_large"
-    if info.compress_size and info.file_size / info.compress_size > MAX_RATIO:
-        return "zip_bomb"
-    return None
+    return size_problem(info)
 
 
 def _valid_labels(text: str) -> bool:

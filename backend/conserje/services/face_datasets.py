@@ -12,6 +12,8 @@ from redis import Redis
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from training.archives import MAX_ENTRY_BYTES, size_problem, unsafe_path
+
 from ..models import Person
 from ..storage import MediaStore
 from . import biometrics, faces
@@ -20,9 +22,7 @@ from .errors import DomainError, InvalidInput
 from .face_engine import EngineSettings
 
 MAX_ENTRIES = 5000
-MAX_ENTRY_BYTES = 20 * 1024 * 1024
 MAX_TOTAL_BYTES = 1024 * 1024 * 1024
-MAX_RATIO = 100  # uncompressed/compressed beyond this is a zip bomb, not a photo
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".bmp"}
 ARCHIVE_SUFFIXES = {".zip", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".7z", ".rar"}
 JUNK = ("__MACOSX/", ".DS_Store", "Thumbs.db")
@@ -48,7 +48,7 @@ def check_zip(data: bytes) -> None:
 
 def _entry_problem(info: zipfile.ZipInfo, parts: tuple[str, ...]) -> str | None:
     name = info.filename
-    if name.startswith("/") or ".." in PurePosixPath(name).parts or "\\" in name:
+    if unsafe_path(name):
         return "unsafe_path"
     suffix = PurePosixPath(name).suffix.lower()
     if suffix in ARCHIVE_SUFFIXES:
@@ -57,11 +57,7 @@ def _entry_problem(info: zipfile.ZipInfo, parts: tuple[str, ...]) -> str | None:
         return "not_an_image"
     if len(parts) != 2:
         return "wrong_layout"
-    if info.file_size > MAX_ENTRY_BYTES:
-        return "too_large"
-    if info.compress_size and info.file_size / info.compress_size > MAX_RATIO:
-        return "zip_bomb"
-    return None
+    return size_problem(info, MAX_ENTRY_BYTES)
 
 
 def plan(data: bytes) -> DatasetPlan:
