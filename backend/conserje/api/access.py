@@ -1,0 +1,125 @@
+"""The access log (read-only, corrections as new events), presence and gate alerts."""
+from __future__ import annotations
+
+import csv
+import io
+
+from flask import make_response
+from flask_smorest import Blueprint
+
+from ..extensions import db, redis_store
+from ..schemas.access import (AccessEventQuery, AccessEventSchema, AlertQuery, AlertSchema,
+                              CorrectionRequest, PresenceSchema)
+from ..services.errors import NotFound
+from ..services.gate import access_log, alerts, guard_actions, presence
+from ..storage import media_store
+from .context import current_actor
+from .crud import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+
+blp = Blueprint("access", __name__, url_prefix="/api/v1",
+                description="Access log, presence and gate alerts")
+CSV_COLUMNS = ("id", "occurred_at", "gate_name", "direction", "method", "decision", "reason",
+               "person_id", "person_name", "person_kind", "similarity", "model_version",
+               "guard_id", "correction_of_id", "row_hash")
+EXPORT_LIMIT = 50_000
+
+
+def _cell(value):
+    # A name such as "=HYPERLINK(...)" must stay text when the CSV is opened in a sheet.
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
+
+
+@blp.route("/access-events", methods=["GET"])
+@blp.arguments(AccessEventQuery, location="query")
+@blp.response(200, AccessEventSchema(many=True))
+@blp.paginate(page_size=DEFAULT_PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
+@blp.doc(summary="The access log, newest first (filters: gate, person, unit, decision, dates)")
+def list_events(filters, pagination_parameters):
+    page = access_log.list_events(db.session, current_actor(), filters,
+                                  pagination_parameters.page, pagination_parameters.page_size)
+    pagination_parameters.item_count = page.total
+    return page.items
+
+
+@blp.route("/access-events/export", methods=["GET"])
+@blp.arguments(AccessEventQuery, location="query")
+@blp.response(200, description="CSV of the filtered log", content_type="text/csv")
+@blp.doc(summary="The filtered access log as CSV (UTF-8, at most 50,000 rows)")
+def export_events(filters):
+    stmt = access_log.filtered(current_actor(), filters).limit(EXPORT_LIMIT)
+    rows = AccessEventSchema(many=True).dump(db.session.scalars(stmt))
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)
+    response = make_response(out.getvalue())
+    response.headers["Content-Type"] = "text/csv; charset=utf-8"
+    response.headers["Content-Disposition"] = 'attachment; filename="access-events.csv"'
+    return response
+
+
+@blp.route("/access-events/<int:event_id>", methods=["GET"])
+@blp.response(200, AccessEventSchema)
+@blp.doc(summary="One access event")
+def get_event(event_id):
+    return access_log.get_event(db.session, current_actor(), event_id)
+
+
+@blp.route("/access-events/<int:event_id>/snapshot", methods=["GET"])
+@blp.response(200, description="The frame the event was decided on (JPEG)",
+              content_type="image/jpeg")
+@blp.doc(summary="The event's camera snapshot (gone once the retention purge ran)")
+def event_snapshot(event_id):
+    event = access_log.get_event(db.session, current_actor(), event_id)
+    try:
+        data = media_store().get(event.snapshot_key) if event.snapshot_key else None
+    except KeyError:
+        data = None
+    if data is None:
+        raise NotFound("no snapshot for this event")
+    response = make_response(data)
+    response.headers["Content-Type"] = "image/jpeg"
+    response.headers["Cache-Control"] = "no-store"  # faces: never cached
+    return response
+
+
+@blp.route("/access-events/<int:event_id>/corrections", methods=["POST"])
+@blp.arguments(CorrectionRequest)
+@blp.response(201, AccessEventSchema)
+@blp.doc(summary="Correct an event: a new event that replaces it, with the reason")
+def correct_event(data, event_id):
+    reason = data.pop("reason")
+    event = guard_actions.correct(db.session, current_actor(), redis_store.connection,
+                                  event_id, reason, data)
+    db.session.commit()
+    return event
+
+
+@blp.route("/presence", methods=["GET"])
+@blp.response(200, PresenceSchema(many=True))
+@blp.doc(summary="Who is inside now (last granted passage was an entry)")
+def who_is_inside():
+    return presence.inside_now(db.session, current_actor())
+
+
+@blp.route("/alerts", methods=["GET"])
+@blp.arguments(AlertQuery, location="query")
+@blp.response(200, AlertSchema(many=True))
+@blp.paginate(page_size=DEFAULT_PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
+@blp.doc(summary="Gate alerts, newest first")
+def list_alerts(query, pagination_parameters):
+    page = alerts.list_alerts(db.session, current_actor(), query["pending"],
+                              pagination_parameters.page, pagination_parameters.page_size)
+    pagination_parameters.item_count = page.total
+    return page.items
+
+
+@blp.route("/alerts/<int:alert_id>/ack", methods=["POST"])
+@blp.response(200, AlertSchema)
+@blp.doc(summary="Acknowledge an alert")
+def ack_alert(alert_id):
+    alert = alerts.acknowledge(db.session, current_actor(), alert_id)
+    db.session.commit()
+    return alert

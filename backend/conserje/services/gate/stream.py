@@ -1,0 +1,94 @@
+"""Live gate events over Redis pub/sub: access events and alerts, one channel per
+condominium, so that any API process can serve a guard's stream.
+
+Browsers' EventSource cannot send headers, so a stream is opened with a short-lived
+signed ticket that an authenticated request obtains first.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+from redis import Redis
+from sqlalchemy.orm import Session
+
+from ..actor import GATE_ROLES, Actor
+from ..errors import AuthenticationFailed
+from ..tx import on_commit
+
+TICKET_SALT = "conserje-event-stream"
+TICKET_SECONDS = 60
+KEEPALIVE_SECONDS = 15
+ON_DUTY_SECONDS = 60  # a guard whose console streams is "on duty" at most this long after
+
+
+def channel(condominium_id: int) -> str:
+    return f"conserje:gate-events:{condominium_id}"
+
+
+def on_duty_key(condominium_id: int) -> str:
+    return f"conserje:guard-on-duty:{condominium_id}"
+
+
+def publish_after_commit(session: Session, redis: Redis, condominium_id: int, kind: str,
+                         payload: dict) -> None:
+    """Publish ``payload`` once the transaction that created it has committed."""
+    message = json.dumps({"type": kind, "data": payload}, default=str)
+    on_commit(session, lambda: redis.publish(channel(condominium_id), message))
+
+
+@dataclass(frozen=True)
+class Ticket:
+    user_id: int
+    condominium_id: int
+    session_id: str
+
+
+def issue_ticket(secret: str, actor: Actor, session_id: str) -> str:
+    """A ticket for :func:`events` valid for ``TICKET_SECONDS``."""
+    actor.require(*GATE_ROLES)
+    serializer = URLSafeTimedSerializer(secret, salt=TICKET_SALT)
+    return serializer.dumps({"u": actor.user_id, "c": actor.condominium_id, "s": session_id})
+
+
+def read_ticket(secret: str, ticket: str) -> Ticket:
+    serializer = URLSafeTimedSerializer(secret, salt=TICKET_SALT)
+    try:
+        data = serializer.loads(ticket, max_age=TICKET_SECONDS)
+    except SignatureExpired:
+        raise AuthenticationFailed("the stream ticket has expired; ask for a new one") from None
+    except BadSignature:
+        raise AuthenticationFailed("invalid stream ticket") from None
+    return Ticket(int(data["u"]), int(data["c"]), str(data["s"]))
+
+
+def on_duty_guard(redis: Redis, condominium_id: int) -> int | None:
+    """The guard whose console is streaming now (the last one to connect or ping)."""
+    raw = redis.get(on_duty_key(condominium_id))
+    return int(raw) if raw else None
+
+
+def sse(kind: str, data: str) -> str:
+    return f"event: {kind}\ndata: {data}\n\n"
+
+
+def events(redis: Redis, actor: Actor) -> Iterator[str]:
+    """Server-sent events for the actor's condominium until the client goes away."""
+    pubsub = redis.pubsub(ignore_subscribe_messages=True)
+    pubsub.subscribe(channel(actor.condominium_id))
+    try:
+        # The first message tells the client (and tests) the subscription is live.
+        yield sse("ready", json.dumps({"condominium_id": actor.condominium_id}))
+        while True:
+            if "guard" in actor.roles and actor.user_id is not None:
+                redis.set(on_duty_key(actor.condominium_id), actor.user_id, ex=ON_DUTY_SECONDS)
+            message = pubsub.get_message(timeout=KEEPALIVE_SECONDS)
+            if message is None:
+                yield ": keepalive\n\n"  # also how a closed connection is noticed
+                continue
+            body = json.loads(message["data"])
+            yield sse(body["type"], json.dumps(body["data"]))
+    finally:
+        pubsub.close()
