@@ -91,3 +91,28 @@ def test_stream_needs_a_valid_ticket_of_a_gate_role(client, world, login, server
     conn.request("GET", f"/api/v1/events/stream?ticket={valid}")
     assert conn.getresponse().status == 401  # the session it came from has ended
     conn.close()
+
+
+def test_embedded_mode_streams_through_fakeredis(app, world, tmp_path):
+    from conserje import create_app
+    from conserje.config import TestConfig
+    from tests.conftest import auth_headers
+
+    embedded = create_app(TestConfig(
+        SQLALCHEMY_DATABASE_URI=app.config["SQLALCHEMY_DATABASE_URI"], REDIS_URL="",
+        MEDIA_DIR=str(tmp_path), MODELS_DIR=str(tmp_path / "models"),
+        FRONTEND_DIST=str(tmp_path / "no-dist")))
+    client = embedded.test_client()
+    guard = auth_headers(client, "guard@a.test")
+    httpd = make_server("127.0.0.1", 0, embedded, threaded=True)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    sub = Subscriber(httpd.server_port, ticket(client, guard))
+    try:
+        assert sub.next_event()[0] == "ready"
+        opened = client.post(f"/api/v1/gates/{world.ids['gate']}/manual-open",
+                             json={"reason": "x", "direction": "exit"}, headers=guard)
+        kind, data = sub.next_event()
+        assert kind == "access" and data["id"] == opened.json["id"]
+    finally:
+        sub.close()
+        httpd.shutdown()
