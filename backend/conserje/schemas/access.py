@@ -70,7 +70,8 @@ class AlertSchema(Schema):
     kind = fields.String(required=True)
     gate_id = fields.Integer(required=True)
     access_event_id = fields.Integer(allow_none=True)
-    message = fields.String(required=True)
+    message = fields.String(required=True, metadata={
+        "description": "where it happened (the gate's name); the kind says what"})
     created_at = fields.DateTime(required=True)
     acked_at = fields.DateTime(allow_none=True)
     acked_by_id = fields.Integer(allow_none=True)

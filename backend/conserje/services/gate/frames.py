@@ -130,6 +130,6 @@ def process_frame(session: Session, caller: GateCaller, gate: Gate, data: bytes,
         publish_event(session, redis, event)
         if verdict.decision == "unknown":
             alert = alerts.raise_alert(session, gate.condominium_id, "unknown_face", gate.id,
-                                       f"unknown face at {gate.name}", event.id)
+                                       gate.name, event.id)
             publish_alert(session, redis, alert)
     return {"faces": faces, "event_ids": event_ids, "model_version": result["model_version"]}
