@@ -2882,6 +2882,7 @@ export interface components {
             gate_id: number;
             id: number;
             kind: string;
+            /** @description where it happened (the gate's name); the kind says what */
             message: string;
         };
         AttendanceDay: {
