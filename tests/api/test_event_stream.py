@@ -116,3 +116,26 @@ def test_embedded_mode_streams_through_fakeredis(app, world, tmp_path):
     finally:
         sub.close()
         httpd.shutdown()
+
+
+def test_frames_from_a_kiosk_name_the_guard_whose_console_is_streaming(client, world, login,
+                                                                         server):
+    from tests.api.test_gate_frames import enrol_with_consent, post_frame
+    from tests.frames import FACES, gate_frame, jpeg
+
+    admin, guard = login("admin@a.test"), login("guard@a.test")
+    enrol_with_consent(client, admin, world.ids["person1"], FACES / "obama" / "1.jpg",
+                       FACES / "obama" / "2.jpg")
+    gate = world.ids["gate"]
+    device = {"Authorization": "Bearer " + client.post(
+        f"/api/v1/gates/{gate}/devices", json={"name": "K"}, headers=admin).json["token"]}
+    sub = Subscriber(server, ticket(client, guard))
+    try:
+        assert sub.next_event()[0] == "ready"  # the guard is on duty from now on
+        res = post_frame(client, gate, device, jpeg(gate_frame(FACES / "obama" / "3.jpg")))
+        kind, data = sub.next_event()
+        assert kind == "access" and data["id"] == res.json["event_ids"][0]
+        assert data["guard_id"] == world.ids["user_guard"]
+        assert data["person"]["name"] == "Ana Rojas" and data["has_snapshot"] is True
+    finally:
+        sub.close()

@@ -80,17 +80,20 @@ def events(redis: Redis, actor: Actor) -> Iterator[str]:
     pubsub = redis.pubsub(ignore_subscribe_messages=True)
     pubsub.subscribe(channel(actor.condominium_id))
     on_duty = "guard" in actor.roles and actor.user_id is not None
+
+    def report_on_duty() -> None:
+        if on_duty:
+            redis.set(on_duty_key(actor.condominium_id), actor.user_id, ex=ON_DUTY_SECONDS)
+
     try:
+        report_on_duty()
         # The first message tells the client (and tests) the subscription is live.
         yield sse("ready", json.dumps({"condominium_id": actor.condominium_id}))
-        beat = 0.0
+        beat = time.monotonic()
         while True:
             if time.monotonic() - beat >= KEEPALIVE_SECONDS:
-                if on_duty:
-                    redis.set(on_duty_key(actor.condominium_id), actor.user_id,
-                              ex=ON_DUTY_SECONDS)
-                if beat:
-                    yield ": keepalive\n\n"  # also how a closed connection is noticed
+                report_on_duty()
+                yield ": keepalive\n\n"  # also how a closed connection is noticed
                 beat = time.monotonic()
             message = pubsub.get_message(timeout=1.0)
             if message is None:
