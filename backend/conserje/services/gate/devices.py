@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,6 +21,7 @@ from ..errors import AuthenticationFailed, Forbidden, NotFound
 from ..gates import gates
 
 TOKEN_PREFIX = "cgd_"  # tells a device token from a JWT in the Authorization header
+SEEN_RESOLUTION = timedelta(minutes=1)
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,11 @@ def authenticate_device(session: Session, token: str, gate_id: int) -> GateCalle
         raise AuthenticationFailed("unknown or revoked device token")
     if device.gate_id != gate_id:
         raise Forbidden("this device belongs to another gate")
-    device.last_seen_at = utcnow()
+    now = utcnow()
+    # At most one write a minute: a kiosk posts several frames a second, and a write at
+    # the start of each would hold SQLite's lock for the whole recognition.
+    if device.last_seen_at is None or now - device.last_seen_at > SEEN_RESOLUTION:
+        device.last_seen_at = now
     # The device acts with no user and no role a user endpoint would accept.
     return GateCaller(Actor(None, device.condominium_id, frozenset({"gate_device"})), device)
 
