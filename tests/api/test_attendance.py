@@ -129,3 +129,22 @@ def test_attendance_access_and_bad_queries(client, world, login):
     # A staff member sees their own days only.
     staff = login("staff@a.test")
     assert client.get("/api/v1/attendance", headers=staff).json["days"] == []
+
+
+def test_a_staff_member_reads_only_their_own_schedule(client, admin, world, login):
+    me = _staff(client, admin, "Rosa", "Muñoz", RUTS[3])
+    other = _staff(client, admin, "Pedro", "Lagos", RUTS[4])
+    for who in (me, other):
+        client.put(f"/api/v1/people/{who}/work-schedules", headers=admin,
+                   json=_every_day("08:00", "17:00"))
+    res = client.post("/api/v1/users", headers=admin, json={
+        "email": "rosa@a.test", "password": world.password, "roles": ["staff"], "person_id": me})
+    assert res.status_code == 201, res.json
+    rosa = login("rosa@a.test")
+    own = client.get(f"/api/v1/people/{me}/work-schedules", headers=rosa)
+    assert own.status_code == 200 and len(own.json["shifts"]) == 7
+    assert client.get(f"/api/v1/people/{other}/work-schedules", headers=rosa).status_code == 403
+    assert client.put(f"/api/v1/people/{me}/work-schedules", headers=rosa,
+                      json=_every_day("06:00", "09:00")).status_code == 403
+    days = client.get("/api/v1/attendance", headers=rosa).json["days"]
+    assert {d["person_id"] for d in days} <= {me}

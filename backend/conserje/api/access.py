@@ -1,9 +1,6 @@
 """The access log (read-only, corrections as new events), presence and gate alerts."""
 from __future__ import annotations
 
-import csv
-import io
-
 from flask import make_response
 from flask_smorest import Blueprint
 
@@ -15,6 +12,7 @@ from ..services.gate import access_log, alerts, guard_actions, presence
 from ..storage import media_store
 from .context import current_actor
 from .crud import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+from .exports import csv_download
 
 blp = Blueprint("access", __name__, url_prefix="/api/v1",
                 description="Access log, presence and gate alerts")
@@ -22,13 +20,6 @@ CSV_COLUMNS = ("id", "occurred_at", "gate_name", "direction", "method", "decisio
                "person_id", "person_name", "person_kind", "similarity", "model_version",
                "guard_id", "correction_of_id", "row_hash")
 EXPORT_LIMIT = 50_000
-
-
-def _cell(value):
-    # A name such as "=HYPERLINK(...)" must stay text when the CSV is opened in a sheet.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
 
 
 @blp.route("/access-events", methods=["GET"])
@@ -50,14 +41,7 @@ def list_events(filters, pagination_parameters):
 def export_events(filters):
     stmt = access_log.filtered(current_actor(), filters).limit(EXPORT_LIMIT)
     rows = AccessEventSchema(many=True).dump(db.session.scalars(stmt))
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)
-    response = make_response(out.getvalue())
-    response.headers["Content-Type"] = "text/csv; charset=utf-8"
-    response.headers["Content-Disposition"] = 'attachment; filename="access-events.csv"'
-    return response
+    return csv_download(rows, CSV_COLUMNS, "access-events.csv")
 
 
 @blp.route("/access-events/<int:event_id>", methods=["GET"])

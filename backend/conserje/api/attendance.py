@@ -2,11 +2,9 @@
 from __future__ import annotations
 
 import calendar
-import csv
-import io
 from datetime import date
 
-from flask import current_app, make_response
+from flask import current_app
 from flask_smorest import Blueprint
 
 from ..extensions import db
@@ -14,12 +12,12 @@ from ..schemas.attendance import (AttendanceQuery, AttendanceReport, ExportQuery
                                   WeekSchema)
 from ..services.gate import attendance, schedules
 from .context import current_actor
+from .exports import csv_download, xlsx_download
 
 blp = Blueprint("attendance", __name__, url_prefix="/api/v1",
                 description="Staff work schedules and attendance")
 COLUMNS = ("day", "person_id", "name", "scheduled_start", "scheduled_end", "first_entry",
            "last_exit", "status", "late_minutes", "hours_worked", "missing_exit")
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _period(query: dict) -> tuple[date | None, date | None]:
@@ -68,33 +66,7 @@ def attendance_report(query):
 def attendance_export(query):
     result = _report(query)
     rows = attendance.flat_rows(result, result["time_zone"])
-    name = f"attendance-{result['first']}-{result['last']}"
+    name = f"attendance-{result['first']}-{result['last']}.{query['format']}"
     if query["format"] == "xlsx":
-        body, content_type = _xlsx(rows), XLSX
-    else:
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=COLUMNS, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
-        body, content_type = out.getvalue(), "text/csv; charset=utf-8"
-    response = make_response(body)
-    response.headers["Content-Type"] = content_type
-    response.headers["Content-Disposition"] = \
-        f'attachment; filename="{name}.{query["format"]}"'
-    return response
-
-
-def _xlsx(rows: list[dict]) -> bytes:
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "attendance"
-    sheet.append(list(COLUMNS))
-    for row in rows:
-        # Names are data, never formulas.
-        sheet.append([row[c] if not (isinstance(row[c], str) and row[c][:1] == "=")
-                      else "'" + row[c] for c in COLUMNS])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+        return xlsx_download(rows, COLUMNS, "attendance", name)
+    return csv_download(rows, COLUMNS, name)

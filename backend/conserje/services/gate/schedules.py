@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from ...models import Person, WorkSchedule
 from .. import audit
 from ..actor import MANAGING_ROLES, Actor
-from ..errors import Forbidden, InvalidInput
+from ..errors import InvalidInput
 from ..people import people
 
 HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
@@ -28,10 +28,13 @@ def format_minutes(minutes: int) -> str:
 
 
 def _staff(session: Session, actor: Actor, person_id: int) -> Person:
-    person = people.get(session, actor, person_id)
-    if not (actor.manages or (actor.person_id == person.id and "staff" in actor.roles)):
-        raise Forbidden("your role does not allow this operation")
-    return person
+    """The person, for managers; a staff member may only reach their own record."""
+    if not actor.manages and "staff" in actor.roles and actor.person_id == person_id:
+        person = session.get(Person, person_id)
+        if person is not None and person.condominium_id == actor.condominium_id:
+            return person
+    actor.require(*MANAGING_ROLES)
+    return people.get(session, actor, person_id)
 
 
 def list_schedules(session: Session, actor: Actor, person_id: int) -> list[WorkSchedule]:
