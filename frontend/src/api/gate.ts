@@ -124,3 +124,34 @@ export const kiosk = {
     return kioskCall(`/api/v1/gates/${gateId}/frames`, token, { method: "POST", body: form, signal });
   },
 };
+
+// --- kiosk devices and work schedules (admin pages) -------------------------------------
+export type Device = Schemas["Device"];
+export type Shift = Schemas["Shift"];
+const gatePath = (gateId: number) => ({ params: { path: { gate_id: gateId } } });
+const personPath = (personId: number) => ({ params: { path: { person_id: personId } } });
+
+export const devices = {
+  async list(gateId: number): Promise<Device[]> {
+    return unwrap(await api.GET("/api/v1/gates/{gate_id}/devices", gatePath(gateId))) ?? [];
+  },
+  /** The token comes back only here: show it once. */
+  async create(gateId: number, name: string): Promise<{ id: number; token: string }> {
+    return unwrap(await api.POST("/api/v1/gates/{gate_id}/devices", { ...gatePath(gateId), body: { name } }));
+  },
+  async revoke(gateId: number, deviceId: number): Promise<void> {
+    unwrap(await api.DELETE("/api/v1/gates/{gate_id}/devices/{device_id}",
+      { params: { path: { gate_id: gateId, device_id: deviceId } } }));
+  },
+};
+
+export const workSchedules = {
+  async get(personId: number): Promise<Shift[]> {
+    return (unwrap(await api.GET("/api/v1/people/{person_id}/work-schedules", personPath(personId)))
+      ?.shifts ?? []) as Shift[];
+  },
+  async replace(personId: number, shifts: Shift[]): Promise<Shift[]> {
+    return (unwrap(await api.PUT("/api/v1/people/{person_id}/work-schedules",
+      { ...personPath(personId), body: { shifts } })).shifts ?? []) as Shift[];
+  },
+};

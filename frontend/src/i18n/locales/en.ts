@@ -511,6 +511,36 @@ const en: Messages<Source> = {
       unscheduled: "Unscheduled",
     },
   },
+  devices: {
+    title: "Gate kiosks",
+    name: "Kiosk name",
+    lastSeen: "Last seen",
+    state: "State",
+    active: "Active",
+    revoked: "Revoked",
+    revoke: "Revoke",
+    revokeQuestion: "Revoke the kiosk “{{name}}”?",
+    add: "Register kiosk",
+    empty: "This gate has no kiosks.",
+    createdOnce: "Kiosk “{{name}}” registered. Copy its token now: it will not be shown again.",
+    openKiosk: "Open the kiosk with this token",
+  },
+  schedule: {
+    title: "Work schedule",
+    start: "Start",
+    end: "End",
+    save: "Save schedule",
+    hint: "The condominium's local time. An end before the start means the shift ends the next day.",
+    weekdays: {
+      "0": "Monday",
+      "1": "Tuesday",
+      "2": "Wednesday",
+      "3": "Thursday",
+      "4": "Friday",
+      "5": "Saturday",
+      "6": "Sunday",
+    },
+  },
 };
 
 export default en;

@@ -508,6 +508,36 @@ const es = {
       unscheduled: "Fuera de horario",
     },
   },
+  devices: {
+    title: "Kioscos del acceso",
+    name: "Nombre del kiosco",
+    lastSeen: "Última conexión",
+    state: "Estado",
+    active: "Activo",
+    revoked: "Revocado",
+    revoke: "Revocar",
+    revokeQuestion: "¿Revocar el kiosco «{{name}}»?",
+    add: "Registrar kiosco",
+    empty: "Este acceso no tiene kioscos.",
+    createdOnce: "Kiosco «{{name}}» registrado. Copia su token ahora: no se volverá a mostrar.",
+    openKiosk: "Abrir el kiosco con este token",
+  },
+  schedule: {
+    title: "Horario de trabajo",
+    start: "Entrada",
+    end: "Salida",
+    save: "Guardar horario",
+    hint: "Hora local del condominio. Si la salida es antes que la entrada, el turno termina al día siguiente.",
+    weekdays: {
+      "0": "Lunes",
+      "1": "Martes",
+      "2": "Miércoles",
+      "3": "Jueves",
+      "4": "Viernes",
+      "5": "Sábado",
+      "6": "Domingo",
+    },
+  },
 };
 
 export default es;

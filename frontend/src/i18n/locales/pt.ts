@@ -511,6 +511,36 @@ const pt: Messages<Source> = {
       unscheduled: "Fora do horário",
     },
   },
+  devices: {
+    title: "Quiosques do acesso",
+    name: "Nome do quiosque",
+    lastSeen: "Última conexão",
+    state: "Situação",
+    active: "Ativo",
+    revoked: "Revogado",
+    revoke: "Revogar",
+    revokeQuestion: "Revogar o quiosque «{{name}}»?",
+    add: "Registrar quiosque",
+    empty: "Este acesso não tem quiosques.",
+    createdOnce: "Quiosque «{{name}}» registrado. Copie o token agora: ele não será mostrado de novo.",
+    openKiosk: "Abrir o quiosque com este token",
+  },
+  schedule: {
+    title: "Horário de trabalho",
+    start: "Entrada",
+    end: "Saída",
+    save: "Salvar horário",
+    hint: "Hora local do condomínio. Se a saída for antes da entrada, o turno termina no dia seguinte.",
+    weekdays: {
+      "0": "Segunda",
+      "1": "Terça",
+      "2": "Quarta",
+      "3": "Quinta",
+      "4": "Sexta",
+      "5": "Sábado",
+      "6": "Domingo",
+    },
+  },
 };
 
 export default pt;
