@@ -116,6 +116,12 @@ test("the kiosk recognises an enrolled person, the guard sees it live, attendanc
       await expect(kiosk.locator(".kiosk-granted .kiosk-box rect")).toHaveCount(1);
       expect(await kiosk.evaluate(() => window.location.hash)).toBe(""); // the token left the address bar
       await kiosk.screenshot({ path: join(artifacts, "kiosk-granted.png") });
+      // The network goes away and comes back: the kiosk says so and carries on by itself.
+      await kiosk.context().setOffline(true);
+      await expect(kiosk.getByText("Sin conexión con el servidor. Reintentando…")).toBeVisible({ timeout: 30_000 });
+      await kiosk.screenshot({ path: join(artifacts, "kiosk-offline.png") });
+      await kiosk.context().setOffline(false);
+      await expect(kiosk.getByText(`Bienvenido(a), ${name}`)).toBeVisible({ timeout: 30_000 });
     } finally {
       await browser.close();
     }
