@@ -11,7 +11,7 @@ from conserje.models.base import utcnow
 from conserje.scheduler import CRON_TABLE, resolve
 from conserje.services.gate import access_log
 from conserje.storage import media_store
-from conserje.tasks.gate import purge_unknown_face_snapshots
+from conserje.tasks.maintenance import purge_unknown_face_snapshots
 
 
 def _event(world, decision, days_ago, key):

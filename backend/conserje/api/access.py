@@ -1,14 +1,19 @@
-"""The access log (read-only, corrections as new events), presence and gate alerts."""
+"""The access log (read-only, corrections as new events), presence, gate alerts and the
+live stream of gate events (server-sent events) for guards' consoles."""
 from __future__ import annotations
 
-from flask import make_response
+from flask import Response, current_app, make_response
+from flask_jwt_extended import get_jwt
 from flask_smorest import Blueprint
 
 from ..extensions import db, redis_store
+from ..models import AppUser
 from ..schemas.access import (AccessEventQuery, AccessEventSchema, AlertQuery, AlertSchema,
-                              CorrectionRequest, PresenceSchema)
-from ..services.errors import NotFound
-from ..services.gate import access_log, alerts, guard_actions, presence
+                              CorrectionRequest, PresenceSchema, StreamQuery, StreamTicket)
+from ..services.actor import GATE_ROLES, build_actor
+from ..services.auth import is_session_revoked
+from ..services.errors import AuthenticationFailed, NotFound
+from ..services.gate import access_log, alerts, guard_actions, presence, stream
 from ..storage import media_store
 from .context import current_actor
 from .crud import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
@@ -107,3 +112,37 @@ def ack_alert(alert_id):
     alert = alerts.acknowledge(db.session, current_actor(), alert_id)
     db.session.commit()
     return alert
+
+
+# --- the live stream ------------------------------------------------------------------
+
+events_blp = Blueprint("events", __name__, url_prefix="/api/v1/events",
+                description="Live access events and alerts (server-sent events)")
+
+
+@events_blp.route("/stream-ticket", methods=["POST"])
+@events_blp.response(201, StreamTicket)
+@events_blp.doc(summary="A short-lived ticket to open the event stream "
+                        "(EventSource sends no headers)")
+def stream_ticket():
+    actor = current_actor()
+    ticket = stream.issue_ticket(current_app.config["SECRET_KEY"], actor, get_jwt()["sid"])
+    return {"ticket": ticket, "expires_in": stream.TICKET_SECONDS}
+
+
+@events_blp.route("/stream", methods=["GET"])
+@events_blp.arguments(StreamQuery, location="query")
+@events_blp.response(200, description="text/event-stream: `access` and `alert` events of the "
+                               "caller's condominium", content_type="text/event-stream")
+@events_blp.doc(summary="Live gate events (authenticated by ?ticket=)", security=[])
+def event_stream(query):
+    ticket = stream.read_ticket(current_app.config["SECRET_KEY"], query["ticket"])
+    user = db.session.get(AppUser, ticket.user_id)
+    if user is None or not user.is_active or is_session_revoked(db.session, ticket.session_id):
+        raise AuthenticationFailed("the session of this ticket has ended")
+    actor = build_actor(db.session, user, ticket.condominium_id)
+    actor.require(*GATE_ROLES)
+    db.session.close()  # a stream lasts hours: hold no database connection meanwhile
+    return Response(stream.events(redis_store.connection, actor),
+                    mimetype="text/event-stream",
+                    headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})

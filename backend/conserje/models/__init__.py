@@ -1,5 +1,4 @@
 """SQLAlchemy models; importing this package registers every table on ``Base.metadata``."""
-from .attendance import WorkSchedule
 from .audit import AuditLog
 from .biometrics import BiometricConsent, Face, FaceEmbedding, FaceModel
 from .base import Base
@@ -7,7 +6,7 @@ from .condominium import Building, Condominium
 from .job import JOB_STATES, JobRun
 from .gate import GATE_DIRECTIONS, GATE_KINDS, Gate
 from .gate_access import (ACCESS_DECISIONS, ACCESS_DIRECTIONS, ACCESS_METHODS, ALERT_KINDS,
-                          AccessEvent, GateAlert, GateDevice)
+                          AccessEvent, GateAlert, GateDevice, WorkSchedule)
 from .person import DOC_TYPES, MEMBER_ROLES, PERSON_KINDS, Person, UnitMember
 from .unit import Unit
 from .user import ROLES, AppUser, RevokedToken, UserRole

@@ -1,5 +1,5 @@
-"""Gate kiosk devices, the append-only access log (hash-chained per condominium) and the
-alerts raised at the gates."""
+"""Gate kiosk devices, the append-only access log (hash-chained per condominium), the
+alerts raised at the gates, and the staff work schedules attendance is judged by."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -86,3 +86,20 @@ class GateAlert(IdMixin, TenantMixin, Base):
     acked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     acked_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("app_user.id", ondelete="SET NULL"))
+
+
+class WorkSchedule(IdMixin, TenantMixin, Base):
+    """One shift of a staff person on one weekday, in the condominium's time zone.
+
+    Times are minutes after local midnight (portable: Oracle has no TIME type); a shift
+    ending after midnight has ``end_minute`` beyond 1440.
+    """
+
+    __tablename__ = "work_schedule"
+    __table_args__ = (UniqueConstraint("person_id", "weekday"),)
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"),
+                                           index=True, nullable=False)
+    weekday: Mapped[int] = mapped_column(Integer, nullable=False)  # 0 = Monday
+    start_minute: Mapped[int] = mapped_column(Integer, nullable=False)
+    end_minute: Mapped[int] = mapped_column(Integer, nullable=False)

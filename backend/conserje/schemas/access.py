@@ -1,4 +1,4 @@
-"""The access log, presence and gate alerts."""
+"""The access log, presence, gate alerts and live stream tickets."""
 from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
@@ -80,3 +80,13 @@ class AlertSchema(Schema):
 class AlertQuery(Schema):
     pending = fields.Boolean(load_default=False,
                              metadata={"description": "only alerts nobody acknowledged"})
+
+
+class StreamTicket(Schema):
+    ticket = fields.String(required=True, metadata={
+        "description": "pass as ?ticket= to GET /events/stream within expires_in seconds"})
+    expires_in = fields.Integer(required=True)
+
+
+class StreamQuery(Schema):
+    ticket = fields.String(required=True)

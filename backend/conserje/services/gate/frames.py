@@ -23,9 +23,8 @@ from ..tx import after_transaction
 from . import access_log, alerts
 from .decisions import decide, facts_for
 from .devices import GateCaller
-from .notify import person_summary, publish_alert, publish_event
 from .presence import last_direction
-from .stream import on_duty_guard
+from .stream import on_duty_guard, person_summary, publish_alert, publish_event
 
 FRAME_TYPES = frozenset({"image/jpeg", "image/png", "image/webp"})
 MAX_FRAME_PIXELS = 4096 * 4096  # a webcam frame; anything larger is not one

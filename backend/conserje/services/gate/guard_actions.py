@@ -11,7 +11,7 @@ from ..errors import InvalidInput
 from ..gates import gates
 from ..people import people
 from . import access_log
-from .notify import publish_event
+from .stream import publish_event
 
 
 def manual_open(session: Session, actor: Actor, redis: Redis, gate_id: int, reason: str,
