@@ -183,3 +183,19 @@ def test_device_tokens_post_frames_for_their_gate_only(client, admin, guard, enr
     # Another condominium's admin does not see the gate's devices.
     assert client.get(f"/api/v1/gates/{gate}/devices",
                       headers=login("admin@b.test")).status_code == 404
+
+
+def test_png_frames_are_accepted_and_disabled_gates_refuse(client, admin, guard, enrolled):
+    import cv2
+
+    gate = enrolled.ids["gate"]
+    ok, png = cv2.imencode(".png", gate_frame(FACES / "obama" / "3.jpg"))
+    res = post_frame(client, gate, guard, png.tobytes(), name="frame.png", content_type="image/png")
+    assert res.status_code == 200 and res.json["faces"][0]["decision"] == "granted"
+    status = client.get(f"/api/v1/gates/{gate}/status", headers=guard)
+    assert status.status_code == 200 and status.json["device_name"] is None
+    assert client.patch(f"/api/v1/gates/{gate}", json={"is_active": False},
+                        headers=admin).status_code == 200
+    refused = post_frame(client, gate, guard, png.tobytes(), name="frame.png",
+                         content_type="image/png")
+    assert refused.status_code == 409 and "disabled" in refused.json["message"]

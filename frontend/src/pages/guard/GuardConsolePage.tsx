@@ -94,14 +94,15 @@ export function GuardConsolePage() {
               </ul>
             )}
           </div>
-          <ManualOpenForm onOpened={() => undefined} />
+          <ManualOpenForm />
         </div>
       </div>
     </section>
   );
 }
 
-function ManualOpenForm({ onOpened }: { onOpened: () => void }) {
+/** Log a gate opened by hand; the event itself arrives through the live stream. */
+function ManualOpenForm() {
   const { t } = useTranslation();
   const [gateList, setGateList] = useState<Gate[]>([]);
   const [gateId, setGateId] = useState("");
@@ -123,7 +124,6 @@ function ManualOpenForm({ onOpened }: { onOpened: () => void }) {
       await manualOpen(Number(gateId), { reason, direction });
       setReason("");
       setMessage({ kind: "success", text: t("console.opened") });
-      onOpened();
     } catch (err) {
       setMessage({ kind: "error", text: err instanceof Error ? err.message : t("errors.network") });
     }
