@@ -88,6 +88,11 @@ def _clean_state(request, redis_conn):
     """Empty every table and the test Redis database after each test."""
     yield
     redis_conn.flushdb()
+    # The generation counters just went back to zero and the next test may reuse the same
+    # condominium and model ids: no gallery cached by this test may answer for the next.
+    from conserje.services.face_engine import galleries
+
+    galleries.clear()
     if "app" not in request.fixturenames:
         return
     with request.getfixturevalue("app").app_context():

@@ -202,3 +202,35 @@ def models() -> None:
                  f"missing {detectors.DETECTOR_FILES[name]} in {models_dir} "
                  "(python -m training finetune-detector makes one)")
         click.echo(f"detector   {name:<13} {state}")
+
+
+@main.command("verify-log")
+@click.option("--condominium-id", type=int, default=None,
+              help="check one condominium (default: every one)")
+@click.option("--expect-head", default=None,
+              help="the last hash written down earlier: also detects a cut-off tail")
+@with_appcontext
+def verify_log(condominium_id: int | None, expect_head: str | None) -> None:
+    """Recompute the access log's hash chain; exit 1 if any row was changed or deleted."""
+    from sqlalchemy import select
+
+    from .models import Condominium
+    from .services.gate.access_log import head, verify_chain
+
+    ids = [condominium_id] if condominium_id else \
+        list(db.session.scalars(select(Condominium.id).order_by(Condominium.id)))
+    broken = False
+    for condo in ids:
+        checked, problems = verify_chain(db.session, condo)
+        last = head(db.session, condo)
+        for problem in problems:
+            broken = True
+            click.echo(f"condominium {condo}: row seq {problem.seq_no} (id {problem.event_id}) "
+                       f"{problem.problem.replace('_', ' ')}")
+        if expect_head and condominium_id and last != expect_head:
+            broken = True
+            click.echo(f"condominium {condo}: head {last} is not the expected {expect_head}")
+        click.echo(f"condominium {condo}: {checked} events, "
+                   f"{'BROKEN' if problems else 'intact'}, head {last}")
+    if broken:
+        sys.exit(1)

@@ -68,6 +68,13 @@ class Config:
         # argon2id cost of new password hashes (the library's defaults: 3 passes, 64 MiB).
         self.PASSWORD_HASH_TIME_COST = _env_int("PASSWORD_HASH_TIME_COST", 3)
         self.PASSWORD_HASH_MEMORY_KIB = _env_int("PASSWORD_HASH_MEMORY_KIB", 65536)
+        # Gate: one event per person and gate within this window; unknown-face snapshots
+        # kept this many days; staff may enter this long before/after their shift;
+        # attendance counts an arrival as late after this grace.
+        self.GATE_DEBOUNCE_SECONDS = _env_int("GATE_DEBOUNCE_SECONDS", 30)
+        self.UNKNOWN_SNAPSHOT_DAYS = _env_int("UNKNOWN_SNAPSHOT_DAYS", 7)
+        self.STAFF_ACCESS_MARGIN_MINUTES = _env_int("STAFF_ACCESS_MARGIN_MINUTES", 60)
+        self.ATTENDANCE_GRACE_MINUTES = _env_int("ATTENDANCE_GRACE_MINUTES", 5)
         self.DEFAULT_CONDOMINIUM_NAME = _env("DEFAULT_CONDOMINIUM_NAME", "Mi Condominio")
         self.DEFAULT_TIME_ZONE = _env("DEFAULT_TIME_ZONE", "America/Santiago")
         self.DEFAULT_CURRENCY = _env("DEFAULT_CURRENCY", "CLP")

@@ -24,6 +24,8 @@ class CronEntry:
 CRON_TABLE: tuple[CronEntry, ...] = (
     CronEntry("purge-expired-sessions", "conserje.tasks.maintenance:purge_expired_sessions",
               {"hour": 3, "minute": 17}),
+    CronEntry("purge-unknown-face-snapshots",
+              "conserje.tasks.maintenance:purge_unknown_face_snapshots", {"hour": 3, "minute": 41}),
 )
 
 

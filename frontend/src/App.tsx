@@ -3,6 +3,7 @@ import { AuthProvider } from "./auth/AuthProvider";
 import { PATHS, type Resource } from "./auth/permissions";
 import { HomeRedirect, NotFoundPage, RequireAccess, RequireAuth } from "./components/Guards";
 import { Layout } from "./components/Layout";
+import { AttendancePage } from "./pages/admin/AttendancePage";
 import { FaceDatasetsPage } from "./pages/admin/FaceDatasetsPage";
 import { FaceModelsPage } from "./pages/admin/FaceModelsPage";
 import { GateFormPage } from "./pages/admin/GateFormPage";
@@ -15,6 +16,8 @@ import { UserFormPage } from "./pages/admin/UserFormPage";
 import { UsersPage } from "./pages/admin/UsersPage";
 import { VehicleFormPage } from "./pages/admin/VehicleFormPage";
 import { VehiclesPage } from "./pages/admin/VehiclesPage";
+import { GuardConsolePage } from "./pages/guard/GuardConsolePage";
+import { KioskPage } from "./pages/kiosk/KioskPage";
 import { LoginPage } from "./pages/LoginPage";
 
 /** A list, a "new" form and an edit (or, read-only, detail) form for one resource. */
@@ -35,6 +38,8 @@ export function App() {
       <AuthProvider>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
+          {/* The gate terminal: its own device token, no user session, no sidebar. */}
+          <Route path="/kiosk" element={<KioskPage />} />
           <Route element={<RequireAuth><Layout /></RequireAuth>}>
             <Route index element={<HomeRedirect />} />
             {resourceRoutes("units", UnitsPage, UnitFormPage)}
@@ -42,6 +47,10 @@ export function App() {
             {resourceRoutes("users", UsersPage, UserFormPage)}
             {resourceRoutes("vehicles", VehiclesPage, VehicleFormPage)}
             {resourceRoutes("gates", GatesPage, GateFormPage)}
+            <Route path={PATHS.console.slice(1)}
+              element={<RequireAccess resource="console"><GuardConsolePage /></RequireAccess>} />
+            <Route path={PATHS.attendance.slice(1)}
+              element={<RequireAccess resource="attendance"><AttendancePage /></RequireAccess>} />
             <Route path={PATHS.faceDatasets.slice(1)}
               element={<RequireAccess resource="faceDatasets" action="write"><FaceDatasetsPage /></RequireAccess>} />
             <Route path={PATHS.faceModels.slice(1)}

@@ -26,7 +26,12 @@ FOREIGN = {
     "gates": ("gate", {"name": "Hackeado"}),
     "users": ("user_resident2", {"is_active": False}),
     "face-models": ("gate", {}),  # any id: only admins may touch model versions
+    "access-events": ("gate", {"reason": "x"}),  # guards and managers only
+    "alerts": ("gate", {}),
 }
+# Valid bodies for the action routes, so that the check reached is the authorisation.
+ACTION_BODIES = {"manual-open": {"reason": "x"}, "devices": {"name": "x"},
+                 "corrections": {"reason": "x"}, "work-schedules": {"shifts": []}}
 # Objects that live in the *other condominium*, for the cross-tenant sweep.
 OTHER_CONDO = {"units": "unit_b", "people": "person_b", "users": "user_admin_b"}
 
@@ -65,6 +70,7 @@ def test_resident_cannot_reach_another_units_objects(app, client, world, login):
         url = INT_PARAM.sub("1", url)  # nested ids (a face id...): the parent must 404 first
         if "biometric-consent" in url:
             body = {"version": "v1"}
+        body = ACTION_BODIES.get(rule.rsplit("/", 1)[-1], body)
         res = _call(client, method, url, headers, body)
         assert res.status_code in (403, 404), (method, url, res.status_code, res.json)
         assert str(world.ids[key]) not in json.dumps(res.json.get("errors", {}))
@@ -153,6 +159,7 @@ COLLECTION_ROUTE = re.compile(r"^/api/v1/(?P<resource>[a-z_-]+)$")
 RESIDENT_COLLECTIONS = {
     "units": "unit1", "people": "person1", "memberships": "member1", "vehicles": "vehicle1",
     "buildings": None, "gates": None, "users": None, "audit": None, "face-models": None,
+    "access-events": None, "presence": None, "alerts": None, "attendance": None,
 }
 PUBLIC_OR_SELF = {"health"}
 

@@ -5,12 +5,16 @@ from .base import Base
 from .condominium import Building, Condominium
 from .job import JOB_STATES, JobRun
 from .gate import GATE_DIRECTIONS, GATE_KINDS, Gate
+from .gate_access import (ACCESS_DECISIONS, ACCESS_DIRECTIONS, ACCESS_METHODS, ALERT_KINDS,
+                          AccessEvent, GateAlert, GateDevice, WorkSchedule)
 from .person import DOC_TYPES, MEMBER_ROLES, PERSON_KINDS, Person, UnitMember
 from .unit import Unit
 from .user import ROLES, AppUser, RevokedToken, UserRole
 from .vehicle import Vehicle
 
 __all__ = [
+    "ACCESS_DECISIONS", "ACCESS_DIRECTIONS", "ACCESS_METHODS", "ALERT_KINDS", "AccessEvent",
+    "GateAlert", "GateDevice", "WorkSchedule",
     "AppUser", "AuditLog", "Base", "BiometricConsent", "Face", "FaceEmbedding", "FaceModel",
     "JOB_STATES", "JobRun", "Building", "Condominium", "DOC_TYPES", "GATE_DIRECTIONS",
     "GATE_KINDS", "Gate", "MEMBER_ROLES", "PERSON_KINDS", "Person", "ROLES", "RevokedToken",

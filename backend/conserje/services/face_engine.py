@@ -121,6 +121,11 @@ class GalleryCache:
             self._entries[key] = (generation, gallery)
         return gallery
 
+    def clear(self) -> None:
+        """Forget every cached gallery of this process (tests reset Redis and reuse ids)."""
+        with self._lock:
+            self._entries.clear()
+
     @staticmethod
     def invalidate(redis: Redis, condominium_id: int) -> None:
         redis.incr(generation_key(condominium_id))

@@ -130,7 +130,14 @@ def identify(session: Session, actor: Actor, data: bytes, redis: Redis,
         image = decode_image(data)
     except ImageError as exc:
         raise InvalidInput(str(exc), {"image": [exc.code]}) from exc
-    model = active_model(session, actor.condominium_id, settings)
+    return identify_image(session, actor.condominium_id, image, redis, settings, camera)
+
+
+def identify_image(session: Session, condominium_id: int, image: np.ndarray, redis: Redis,
+                   settings: EngineSettings, camera: bool = False) -> dict:
+    """:func:`identify` on a decoded image, for callers that checked access themselves
+    (the gate kiosk's frames)."""
+    model = active_model(session, condominium_id, settings)
     pipeline = pipeline_of(model, settings)
     analyses, timings = pipeline.analyse(image, rules=GATE_CAMERA if camera else ENROLMENT)
     gallery = galleries.get(session, redis, model)
@@ -152,6 +159,8 @@ def identify(session: Session, actor: Actor, data: bytes, redis: Redis,
                          "similarity": round(best.similarity, 4)}
         faces.append({"bbox": analysis.face.detection.bbox.as_dict(),
                       "quality": analysis.quality.as_dict(), "match": match,
-                      "decision": decision})
+                      "decision": decision,
+                      # The best score even below the threshold: the access log keeps it.
+                      "best_similarity": round(best.similarity, 4) if best else None})
     return {"faces": faces, "model_version": model.version_no, "threshold": model.threshold,
             "timings_ms": {k: round(v, 1) for k, v in timings.stages.items()}}

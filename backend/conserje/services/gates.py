@@ -1,8 +1,11 @@
 """Gates: the access points the kiosk and guards operate."""
 from __future__ import annotations
 
-from ..models import Gate
+from sqlalchemy import select
+
+from ..models import AccessEvent, Gate
 from .crud import TenantResource
+from .errors import Conflict
 
 
 class GateResource(TenantResource[Gate]):
@@ -23,6 +26,12 @@ class GateResource(TenantResource[Gate]):
             data["name"] = data["name"].strip()
             self.ensure_unique(session, actor, obj, "name", name=data["name"])
         return data
+
+    def before_delete(self, session, actor, obj):
+        # The access log is append-only: a gate with history is deactivated, not deleted.
+        if session.scalar(select(AccessEvent.id).where(AccessEvent.gate_id == obj.id)
+                          .limit(1)) is not None:
+            raise Conflict("this gate has access history: deactivate it instead")
 
 
 gates = GateResource()

@@ -6,7 +6,7 @@ from sqlalchemy import delete, func, or_, select, update
 from ..models import AppUser, Person, UnitMember
 from .crud import TenantResource, resolve_reference
 from .documents import normalise_document
-from .errors import Forbidden, InvalidInput
+from .errors import Conflict, Forbidden, InvalidInput
 from .units import units
 
 # What residents may change about the people of their own units.
@@ -65,6 +65,11 @@ class PersonResource(TenantResource[Person]):
         return data
 
     def before_delete(self, session, actor, obj):
+        from ..models import AccessEvent  # the access log is append-only: keep its people
+
+        if session.scalar(select(AccessEvent.id).where(AccessEvent.person_id == obj.id)
+                          .limit(1)) is not None:
+            raise Conflict("this person appears in the access log and cannot be deleted")
         session.execute(delete(UnitMember).where(UnitMember.person_id == obj.id))
         session.execute(update(AppUser).where(AppUser.person_id == obj.id).values(person_id=None))
 

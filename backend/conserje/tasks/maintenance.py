@@ -1,8 +1,12 @@
 """Housekeeping jobs run from the scheduler's cron table."""
 from __future__ import annotations
 
+from flask import current_app
+
 from ..extensions import db
 from ..services.auth import purge_expired_revocations
+from ..services.gate.alerts import purge_unknown_snapshots
+from ..storage import media_store
 from .queues import job
 
 
@@ -12,3 +16,12 @@ def purge_expired_sessions() -> int:
     removed = purge_expired_revocations(db.session)
     db.session.commit()
     return removed
+
+
+@job("default")
+def purge_unknown_face_snapshots() -> int:
+    """Delete unknown-face snapshots past CONSERJE_UNKNOWN_SNAPSHOT_DAYS; return how many."""
+    purged = purge_unknown_snapshots(db.session, media_store(),
+                                     current_app.config["UNKNOWN_SNAPSHOT_DAYS"])
+    db.session.commit()
+    return purged

@@ -6,21 +6,22 @@ const labels = (roles: string[]) => navItemsFor(roles).map((item) => item.labelK
 describe("role-aware navigation", () => {
   it("gives an admin every section, writable", () => {
     expect(labels(["admin"])).toEqual(["nav.units", "nav.people", "nav.users", "nav.vehicles", "nav.gates",
-      "nav.faceDatasets", "nav.faceModels"]);
+      "nav.console", "nav.attendance", "nav.faceDatasets", "nav.faceModels"]);
     expect(navItemsFor(["admin"]).every((item) => !item.readOnly)).toBe(true);
   });
 
   it("gives a manager everything but users", () => {
     expect(labels(["manager"])).toEqual(["nav.units", "nav.people", "nav.vehicles", "nav.gates",
-      "nav.faceDatasets", "nav.faceModels"]);
+      "nav.console", "nav.attendance", "nav.faceDatasets", "nav.faceModels"]);
     expect(can(["manager"], "users", "read")).toBe(false);
   });
 
-  it("gives a guard people, vehicles and gates, read-only", () => {
+  it("gives a guard people, vehicles and gates read-only, and the console", () => {
     const items = navItemsFor(["guard"]);
-    expect(items.map((item) => item.path)).toEqual(["/people", "/vehicles", "/gates"]);
-    expect(items.every((item) => item.readOnly)).toBe(true);
+    expect(items.map((item) => item.path)).toEqual(["/people", "/vehicles", "/gates", "/console"]);
+    expect(items.filter((item) => !item.readOnly).map((item) => item.path)).toEqual(["/console"]);
     expect(can(["guard"], "units")).toBe(false);
+    expect(can(["guard"], "attendance")).toBe(false);
   });
 
   it("gives a resident their own units and vehicles", () => {
@@ -39,7 +40,8 @@ describe("role-aware navigation", () => {
   });
 
   it("joins several roles, and managing wins over resident", () => {
-    expect(labels(["resident", "guard"])).toEqual(["nav.myUnits", "nav.people", "nav.vehicles", "nav.gates"]);
+    expect(labels(["resident", "guard"])).toEqual(["nav.myUnits", "nav.people", "nav.vehicles", "nav.gates",
+      "nav.console"]);
     expect(labels(["resident", "manager"])[0]).toBe("nav.units");
     expect(homePathFor(["guard", "resident"])).toBe("/units");
   });

@@ -5,8 +5,8 @@
 export const ROLES = ["admin", "manager", "guard", "resident", "staff"] as const;
 export type Role = (typeof ROLES)[number];
 
-export type Resource = "units" | "people" | "users" | "vehicles" | "gates" | "faceDatasets" |
-  "faceModels";
+export type Resource = "units" | "people" | "users" | "vehicles" | "gates" | "console" |
+  "attendance" | "faceDatasets" | "faceModels";
 export type Action = "read" | "write";
 
 const MANAGING: readonly Role[] = ["admin", "manager"];
@@ -17,6 +17,9 @@ const RULES: Record<Resource, Record<Action, readonly Role[]>> = {
   users: { read: ["admin"], write: ["admin"] },
   vehicles: { read: [...MANAGING, "guard", "resident"], write: [...MANAGING, "resident"] },
   gates: { read: [...MANAGING, "guard"], write: MANAGING },
+  // The guard console: live events, alerts, manual opening.
+  console: { read: [...MANAGING, "guard"], write: [...MANAGING, "guard"] },
+  attendance: { read: MANAGING, write: MANAGING },
   // Face recognition: enrolment by dataset, model versions (write = retrain).
   faceDatasets: { read: MANAGING, write: MANAGING },
   faceModels: { read: MANAGING, write: MANAGING },
@@ -57,7 +60,8 @@ export interface NavItem {
   readOnly: boolean;
 }
 
-const ORDER: Resource[] = ["units", "people", "users", "vehicles", "gates", "faceDatasets", "faceModels"];
+const ORDER: Resource[] = ["units", "people", "users", "vehicles", "gates", "console", "attendance",
+  "faceDatasets", "faceModels"];
 
 /** Where each section lives (the resource name, unless said otherwise). */
 export const PATHS: Record<Resource, string> = {
@@ -66,6 +70,8 @@ export const PATHS: Record<Resource, string> = {
   users: "/users",
   vehicles: "/vehicles",
   gates: "/gates",
+  console: "/console",
+  attendance: "/attendance",
   faceDatasets: "/face-datasets",
   faceModels: "/face-models",
 };

@@ -4,6 +4,401 @@
  */
 
 export interface paths {
+    "/api/v1/access-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The access log, newest first (filters: gate, person, unit, decision, dates) */
+        get: {
+            parameters: {
+                query?: {
+                    gate_id?: number;
+                    person_id?: number;
+                    unit_id?: number;
+                    decision?: "granted" | "denied" | "unknown";
+                    direction?: "entry" | "exit";
+                    method?: "face" | "qr" | "plate" | "manual";
+                    /** @description from this instant (ISO 8601 with offset) */
+                    since?: string;
+                    /** @description before this instant */
+                    until?: string;
+                    page?: number;
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "X-Pagination": components["headers"]["PAGINATION"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccessEvent"][];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access-events/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered access log as CSV (UTF-8, at most 50,000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    gate_id?: number;
+                    person_id?: number;
+                    unit_id?: number;
+                    decision?: "granted" | "denied" | "unknown";
+                    direction?: "entry" | "exit";
+                    method?: "face" | "qr" | "plate" | "manual";
+                    /** @description from this instant (ISO 8601 with offset) */
+                    since?: string;
+                    /** @description before this instant */
+                    until?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV of the filtered log */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access-events/{event_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                event_id: number;
+            };
+            cookie?: never;
+        };
+        /** One access event */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    event_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccessEvent"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access-events/{event_id}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                event_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct an event: a new event that replaces it, with the reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    event_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CorrectionRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccessEvent"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/access-events/{event_id}/snapshot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                event_id: number;
+            };
+            cookie?: never;
+        };
+        /** The event's camera snapshot (gone once the retention purge ran) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    event_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The frame the event was decided on (JPEG) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Gate alerts, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only alerts nobody acknowledged */
+                    pending?: boolean;
+                    page?: number;
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "X-Pagination": components["headers"]["PAGINATION"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Alert"][];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/{alert_id}/ack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                alert_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge an alert */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    alert_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Alert"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Staff attendance for one day or one month, from the access log */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description one local day (YYYY-MM-DD); default today */
+                    day?: string;
+                    /** @description a whole month (YYYY-MM) */
+                    month?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AttendanceReport"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attendance/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The attendance report as CSV or XLSX */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description one local day (YYYY-MM-DD); default today */
+                    day?: string;
+                    /** @description a whole month (YYYY-MM) */
+                    month?: string;
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV or XLSX of the days */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -365,6 +760,81 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/events/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Live gate events (authenticated by ?ticket=) */
+        get: {
+            parameters: {
+                query: {
+                    ticket: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/event-stream: `access` and `alert` events of the caller's condominium */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/stream-ticket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A short-lived ticket to open the event stream (EventSource sends no headers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StreamTicket"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/face-datasets": {
         parameters: {
             query?: never;
@@ -715,6 +1185,249 @@ export interface paths {
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gates/{gate_id}/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                gate_id: number;
+            };
+            cookie?: never;
+        };
+        /** The gate's kiosks (revoked ones included) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    gate_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Device"][];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Register a kiosk for the gate; its token is shown only in this answer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    gate_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DeviceCreate"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeviceCreated"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gates/{gate_id}/devices/{device_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                gate_id: number;
+                device_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a kiosk's token */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    gate_id: number;
+                    device_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gates/{gate_id}/frames": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                gate_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recognise the faces in a webcam frame and decide (device token or guard JWT) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    gate_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": components["schemas"]["FrameUpload"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FrameResult"];
+                    };
+                };
+                422: components["responses"]["DEFAULT_ERROR"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gates/{gate_id}/manual-open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                gate_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Log a gate opened by hand by the guard, with the reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    gate_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ManualOpen"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AccessEvent"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/gates/{gate_id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                gate_id: number;
+            };
+            cookie?: never;
+        };
+        /** The gate as its kiosk sees it (device token or guard JWT) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    gate_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GateStatus"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1573,6 +2286,112 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/people/{person_id}/work-schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                person_id: number;
+            };
+            cookie?: never;
+        };
+        /** The staff person's weekly shifts (local time) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    person_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WeekDump"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        /** Replace the staff person's weekly shifts */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    person_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Week"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WeekDump"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/presence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is inside now (last granted passage was an entry) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Presence"][];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/units": {
         parameters: {
             query?: never;
@@ -2066,10 +2885,84 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccessEvent: {
+            correction_of_id?: number | null;
+            /** Format: date-time */
+            created_at: string;
+            decision: string;
+            device_id?: number | null;
+            direction: string;
+            gate_id: number;
+            readonly gate_name?: string;
+            guard_id?: number | null;
+            readonly has_snapshot?: boolean;
+            id: number;
+            method: string;
+            model_version?: number | null;
+            /** Format: date-time */
+            occurred_at: string;
+            person_id?: number | null;
+            readonly person_kind?: string | null;
+            readonly person_name?: string | null;
+            reason?: string | null;
+            row_hash: string;
+            seq_no: number;
+            similarity?: number | null;
+        };
         AccessToken: {
             access_token: string;
             expires_in: number;
             token_type: string;
+        };
+        Alert: {
+            access_event_id?: number | null;
+            /** Format: date-time */
+            acked_at?: string | null;
+            acked_by_id?: number | null;
+            /** Format: date-time */
+            created_at: string;
+            gate_id: number;
+            id: number;
+            kind: string;
+            /** @description where it happened (the gate's name); the kind says what */
+            message: string;
+        };
+        AttendanceDay: {
+            /** Format: date */
+            day: string;
+            /** Format: date-time */
+            first_entry?: string | null;
+            hours_worked: number;
+            /** Format: date-time */
+            last_exit?: string | null;
+            late_minutes: number;
+            missing_exit: boolean;
+            name: string;
+            person_id: number;
+            scheduled_end?: string | null;
+            scheduled_start?: string | null;
+            /** @enum {string} */
+            status: "on_time" | "late" | "absent" | "pending" | "unscheduled";
+        };
+        AttendanceReport: {
+            days: components["schemas"]["AttendanceDay"][];
+            /** Format: date */
+            first: string;
+            /** Format: date */
+            last: string;
+            time_zone: string;
+            totals: components["schemas"]["AttendanceTotals"][];
+        };
+        AttendanceTotals: {
+            absent: number;
+            hours_worked: number;
+            late: number;
+            late_minutes: number;
+            missing_exits: number;
+            name: string;
+            on_time: number;
+            person_id: number;
+            scheduled_days: number;
         };
         AuditEntry: {
             action: string;
@@ -2146,6 +3039,15 @@ export interface components {
              */
             version: string;
         };
+        CorrectionRequest: {
+            /** @enum {string} */
+            decision?: "granted" | "denied" | "unknown";
+            /** @enum {string} */
+            direction?: "entry" | "exit";
+            person_id?: number | null;
+            /** @example the visitor was misidentified */
+            reason: string;
+        };
         CsvUpload: {
             /** Format: binary */
             file: string;
@@ -2179,6 +3081,27 @@ export interface components {
             file?: string;
             /** @default 320 */
             imgsz?: number;
+        };
+        Device: {
+            /** Format: date-time */
+            created_at: string;
+            gate_id: number;
+            id: number;
+            /** Format: date-time */
+            last_seen_at?: string | null;
+            name: string;
+            public_id: string;
+            /** Format: date-time */
+            revoked_at?: string | null;
+        };
+        DeviceCreate: {
+            /** @example Kiosko portón norte */
+            name: string;
+        };
+        DeviceCreated: {
+            id: number;
+            /** @description bearer token of the kiosk; shown only now, store it on the device */
+            token: string;
         };
         EnrolResponse: {
             results: components["schemas"]["EnrolResult"][];
@@ -2215,6 +3138,16 @@ export interface components {
             source: string;
             width: number;
         };
+        FaceDecision: {
+            bbox: components["schemas"]["BBox"];
+            /** @enum {string} */
+            decision: "granted" | "denied" | "unknown" | "retry";
+            direction: string;
+            person: (Record<string, never> | null) | components["schemas"]["PersonBrief"];
+            /** @description resident, staff, visitor_authorised | inactive, outside_hours, no_authorisation, blacklisted | no_match | frame_too_small, face_too_small, too_dark, too_bright, blurry, not_frontal */
+            reason: string;
+            similarity?: number | null;
+        };
         FaceModel: {
             /** Format: date-time */
             created_at: string;
@@ -2234,6 +3167,23 @@ export interface components {
             threshold: number;
             version: number;
         };
+        FrameResult: {
+            event_ids: number[];
+            faces: components["schemas"]["FaceDecision"][];
+            model_version: number;
+        };
+        FrameUpload: {
+            /**
+             * @description for two-way gates: which way the kiosk faces (default: from presence)
+             * @enum {string}
+             */
+            direction?: "entry" | "exit";
+            /**
+             * Format: binary
+             * @description webcam frame, image/jpeg, 640x480 or more
+             */
+            image?: string;
+        };
         Gate: {
             /**
              * @default both
@@ -2250,6 +3200,16 @@ export interface components {
             kind?: "pedestrian" | "vehicle";
             name: string;
             readonly public_id?: string;
+        };
+        GateStatus: {
+            device_name?: string | null;
+            direction: string;
+            id: number;
+            is_active: boolean;
+            kind: string;
+            name: string;
+            /** Format: date-time */
+            server_time: string;
         };
         GateUpdate: {
             /**
@@ -2328,6 +3288,13 @@ export interface components {
             email: string;
             password: string;
         };
+        ManualOpen: {
+            /** @enum {string} */
+            direction?: "entry" | "exit";
+            person_id?: number | null;
+            /** @example delivery without QR */
+            reason: string;
+        };
         Match: {
             kind: string;
             name: string;
@@ -2403,6 +3370,12 @@ export interface components {
             readonly photo_key?: string | null;
             readonly public_id?: string;
         };
+        PersonBrief: {
+            id: number;
+            kind: string;
+            name: string;
+            unit?: string | null;
+        };
         PersonUpdate: {
             /** Format: date-time */
             readonly created_at?: string;
@@ -2420,6 +3393,16 @@ export interface components {
             phone?: string | null;
             readonly photo_key?: string | null;
             readonly public_id?: string;
+        };
+        Presence: {
+            event_id: number;
+            gate_id: number;
+            readonly kind?: string;
+            readonly name?: string;
+            readonly person_id?: number;
+            /** Format: date-time */
+            since: string;
+            units: string[];
         };
         Quality: {
             metrics?: {
@@ -2446,6 +3429,29 @@ export interface components {
             model?: string;
             /** @default 0.001 */
             target_far?: number;
+        };
+        ScheduleDump: {
+            /** @example 08:30 */
+            readonly end?: string;
+            /** @example 08:30 */
+            readonly start?: string;
+            weekday: number;
+        };
+        Shift: {
+            /**
+             * @description local time; not after start = the shift ends the next day
+             * @example 08:30
+             */
+            end: string;
+            /** @example 08:30 */
+            start: string;
+            /** @description 0 = Monday ... 6 = Sunday */
+            weekday: number;
+        };
+        StreamTicket: {
+            expires_in: number;
+            /** @description pass as ?ticket= to GET /events/stream within expires_in seconds */
+            ticket: string;
         };
         TokenPair: {
             access_token: string;
@@ -2557,6 +3563,12 @@ export interface components {
             plate?: string;
             readonly unit_code?: string;
             unit_id?: number;
+        };
+        Week: {
+            shifts: components["schemas"]["Shift"][];
+        };
+        WeekDump: {
+            shifts: components["schemas"]["ScheduleDump"][];
         };
     };
     responses: {

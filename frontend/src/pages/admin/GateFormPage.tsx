@@ -3,9 +3,10 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { gates, type Gate, type GateInput } from "../../api/resources";
 import { useAuth } from "../../auth/AuthProvider";
-import { can } from "../../auth/permissions";
+import { can, manages } from "../../auth/permissions";
 import { Banner } from "../../components/Banner";
 import { FormActions } from "../../components/FormActions";
+import { GateDevicesPanel } from "../../components/GateDevicesPanel";
 import { CheckboxField, SelectField, TextField } from "../../components/Field";
 import { Loading } from "../../components/Guards";
 import { PageHeader } from "../../components/PageHeader";
@@ -90,6 +91,7 @@ export function GateFormPage() {
             onError={form.setFormError} />
         )}
       </form>
+      {gate && manages(roles) && <GateDevicesPanel gateId={gate.id} canEdit={roles.includes("admin")} />}
     </section>
   );
 }

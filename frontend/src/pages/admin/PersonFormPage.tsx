@@ -4,7 +4,7 @@ import { Link, useNavigate, useParams } from "react-router";
 import { formatApiError } from "../../api/errors";
 import { memberships, people, type Membership, type Person, type PersonInput } from "../../api/resources";
 import { useAuth } from "../../auth/AuthProvider";
-import { can, canManageFaces, canManageMemberships } from "../../auth/permissions";
+import { can, canManageFaces, canManageMemberships, manages } from "../../auth/permissions";
 import { Banner } from "../../components/Banner";
 import { FormActions } from "../../components/FormActions";
 import { FacesPanel } from "../../components/FacesPanel";
@@ -13,6 +13,7 @@ import { SelectField, TextField } from "../../components/Field";
 import { Loading } from "../../components/Guards";
 import { MembershipsPanel } from "../../components/MembershipsPanel";
 import { PageHeader } from "../../components/PageHeader";
+import { WorkSchedulePanel } from "../../components/WorkSchedulePanel";
 import { changed, optional, required, useForm } from "../../hooks/useForm";
 import { useRecord } from "../../hooks/useRecord";
 import { DOC_TYPES, enumOptions, MEMBERSHIP_ROLES, PERSON_KINDS } from "../../lib/enums";
@@ -154,6 +155,7 @@ export function PersonFormPage() {
       </form>
       {person && <MembershipsPanel mode="person" ownerId={person.id} canEdit={canManageMemberships(roles)} />}
       {person && canManageFaces(roles) && <FacesPanel personId={person.id} personName={person.full_name ?? ""} />}
+      {person && person.kind === "staff" && manages(roles) && <WorkSchedulePanel personId={person.id} canEdit />}
     </section>
   );
 }

@@ -1,0 +1,148 @@
+"""The access log (read-only, corrections as new events), presence, gate alerts and the
+live stream of gate events (server-sent events) for guards' consoles."""
+from __future__ import annotations
+
+from flask import Response, current_app, make_response
+from flask_jwt_extended import get_jwt
+from flask_smorest import Blueprint
+
+from ..extensions import db, redis_store
+from ..models import AppUser
+from ..schemas.access import (AccessEventQuery, AccessEventSchema, AlertQuery, AlertSchema,
+                              CorrectionRequest, PresenceSchema, StreamQuery, StreamTicket)
+from ..services.actor import GATE_ROLES, build_actor
+from ..services.auth import is_session_revoked
+from ..services.errors import AuthenticationFailed, NotFound
+from ..services.gate import access_log, alerts, guard_actions, presence, stream
+from ..storage import media_store
+from .context import current_actor
+from .crud import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+from .exports import csv_download
+
+blp = Blueprint("access", __name__, url_prefix="/api/v1",
+                description="Access log, presence and gate alerts")
+CSV_COLUMNS = ("id", "occurred_at", "gate_name", "direction", "method", "decision", "reason",
+               "person_id", "person_name", "person_kind", "similarity", "model_version",
+               "guard_id", "correction_of_id", "row_hash")
+EXPORT_LIMIT = 50_000
+
+
+@blp.route("/access-events", methods=["GET"])
+@blp.arguments(AccessEventQuery, location="query")
+@blp.response(200, AccessEventSchema(many=True))
+@blp.paginate(page_size=DEFAULT_PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
+@blp.doc(summary="The access log, newest first (filters: gate, person, unit, decision, dates)")
+def list_events(filters, pagination_parameters):
+    page = access_log.list_events(db.session, current_actor(), filters,
+                                  pagination_parameters.page, pagination_parameters.page_size)
+    pagination_parameters.item_count = page.total
+    return page.items
+
+
+@blp.route("/access-events/export", methods=["GET"])
+@blp.arguments(AccessEventQuery, location="query")
+@blp.response(200, description="CSV of the filtered log", content_type="text/csv")
+@blp.doc(summary="The filtered access log as CSV (UTF-8, at most 50,000 rows)")
+def export_events(filters):
+    stmt = access_log.filtered(current_actor(), filters).limit(EXPORT_LIMIT)
+    rows = AccessEventSchema(many=True).dump(db.session.scalars(stmt))
+    return csv_download(rows, CSV_COLUMNS, "access-events.csv")
+
+
+@blp.route("/access-events/<int:event_id>", methods=["GET"])
+@blp.response(200, AccessEventSchema)
+@blp.doc(summary="One access event")
+def get_event(event_id):
+    return access_log.get_event(db.session, current_actor(), event_id)
+
+
+@blp.route("/access-events/<int:event_id>/snapshot", methods=["GET"])
+@blp.response(200, description="The frame the event was decided on (JPEG)",
+              content_type="image/jpeg")
+@blp.doc(summary="The event's camera snapshot (gone once the retention purge ran)")
+def event_snapshot(event_id):
+    event = access_log.get_event(db.session, current_actor(), event_id)
+    try:
+        data = media_store().get(event.snapshot_key) if event.snapshot_key else None
+    except KeyError:
+        data = None
+    if data is None:
+        raise NotFound("no snapshot for this event")
+    response = make_response(data)
+    response.headers["Content-Type"] = "image/jpeg"
+    response.headers["Cache-Control"] = "no-store"  # faces: never cached
+    return response
+
+
+@blp.route("/access-events/<int:event_id>/corrections", methods=["POST"])
+@blp.arguments(CorrectionRequest)
+@blp.response(201, AccessEventSchema)
+@blp.doc(summary="Correct an event: a new event that replaces it, with the reason")
+def correct_event(data, event_id):
+    reason = data.pop("reason")
+    event = guard_actions.correct(db.session, current_actor(), redis_store.connection,
+                                  event_id, reason, data)
+    db.session.commit()
+    return event
+
+
+@blp.route("/presence", methods=["GET"])
+@blp.response(200, PresenceSchema(many=True))
+@blp.doc(summary="Who is inside now (last granted passage was an entry)")
+def who_is_inside():
+    return presence.inside_now(db.session, current_actor())
+
+
+@blp.route("/alerts", methods=["GET"])
+@blp.arguments(AlertQuery, location="query")
+@blp.response(200, AlertSchema(many=True))
+@blp.paginate(page_size=DEFAULT_PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
+@blp.doc(summary="Gate alerts, newest first")
+def list_alerts(query, pagination_parameters):
+    page = alerts.list_alerts(db.session, current_actor(), query["pending"],
+                              pagination_parameters.page, pagination_parameters.page_size)
+    pagination_parameters.item_count = page.total
+    return page.items
+
+
+@blp.route("/alerts/<int:alert_id>/ack", methods=["POST"])
+@blp.response(200, AlertSchema)
+@blp.doc(summary="Acknowledge an alert")
+def ack_alert(alert_id):
+    alert = alerts.acknowledge(db.session, current_actor(), alert_id)
+    db.session.commit()
+    return alert
+
+
+# --- the live stream ------------------------------------------------------------------
+
+events_blp = Blueprint("events", __name__, url_prefix="/api/v1/events",
+                description="Live access events and alerts (server-sent events)")
+
+
+@events_blp.route("/stream-ticket", methods=["POST"])
+@events_blp.response(201, StreamTicket)
+@events_blp.doc(summary="A short-lived ticket to open the event stream "
+                        "(EventSource sends no headers)")
+def stream_ticket():
+    actor = current_actor()
+    ticket = stream.issue_ticket(current_app.config["SECRET_KEY"], actor, get_jwt()["sid"])
+    return {"ticket": ticket, "expires_in": stream.TICKET_SECONDS}
+
+
+@events_blp.route("/stream", methods=["GET"])
+@events_blp.arguments(StreamQuery, location="query")
+@events_blp.response(200, description="text/event-stream: `access` and `alert` events of the "
+                               "caller's condominium", content_type="text/event-stream")
+@events_blp.doc(summary="Live gate events (authenticated by ?ticket=)", security=[])
+def event_stream(query):
+    ticket = stream.read_ticket(current_app.config["SECRET_KEY"], query["ticket"])
+    user = db.session.get(AppUser, ticket.user_id)
+    if user is None or not user.is_active or is_session_revoked(db.session, ticket.session_id):
+        raise AuthenticationFailed("the session of this ticket has ended")
+    actor = build_actor(db.session, user, ticket.condominium_id)
+    actor.require(*GATE_ROLES)
+    db.session.close()  # a stream lasts hours: hold no database connection meanwhile
+    return Response(stream.events(redis_store.connection, actor),
+                    mimetype="text/event-stream",
+                    headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})

@@ -1,0 +1,153 @@
+import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import {
+  accessEvents, alerts as alertsApi, manualOpen, toLiveEvent, type Alert, type Direction, type LiveEvent,
+} from "../../api/gate";
+import { gates as gatesApi, type Gate } from "../../api/resources";
+import { useAuth } from "../../auth/AuthProvider";
+import { Banner } from "../../components/Banner";
+import { PageHeader } from "../../components/PageHeader";
+import { SnapshotThumb } from "../../components/SnapshotThumb";
+import { useEventStream } from "../../hooks/useEventStream";
+import { formatDateTime } from "../../lib/format";
+
+const MAX_EVENTS = 50;
+
+/** `/console`: the guard's live view of the gates, alerts to acknowledge, manual opening. */
+export function GuardConsolePage() {
+  const { t, i18n } = useTranslation();
+  const { me } = useAuth();
+  const when = (iso: string) => formatDateTime(iso, i18n.language, me?.condominium.time_zone);
+  const [events, setEvents] = useState<LiveEvent[]>([]);
+  const [pending, setPending] = useState<Alert[]>([]);
+  const [error, setError] = useState("");
+
+  const addEvent = useCallback((event: LiveEvent) => {
+    setEvents((list) => [event, ...list.filter((e) => e.id !== event.id)].slice(0, MAX_EVENTS));
+  }, []);
+  const stream = useEventStream({
+    access: (data) => addEvent(data as LiveEvent),
+    alert: (data) => setPending((list) => [data as Alert, ...list.filter((a) => a.id !== (data as Alert).id)]),
+  });
+
+  useEffect(() => {
+    accessEvents.list({ page_size: 20 })
+      .then((page) => setEvents((live) => {
+        const known = new Set(live.map((e) => e.id));
+        return [...live, ...page.items.map(toLiveEvent).filter((e) => !known.has(e.id))];
+      }))
+      .catch(() => setError(t("errors.network")));
+    alertsApi.pending().then(setPending).catch(() => setError(t("errors.network")));
+  }, [t]);
+
+  const ack = async (alert: Alert) => {
+    await alertsApi.ack(alert.id);
+    setPending((list) => list.filter((a) => a.id !== alert.id));
+  };
+
+  return (
+    <section className="page">
+      <PageHeader title={t("console.title")}
+        actions={<span className={`pill ${stream === "live" ? "pill-ok" : "pill-warn"}`} role="status">
+          {t(`console.stream.${stream}`)}</span>} />
+      <Banner kind="error">{error}</Banner>
+      <div className="console-grid">
+        <div className="panel">
+          <h2>{t("console.events")}</h2>
+          {events.length === 0 ? <p className="muted">{t("console.noEvents")}</p> : (
+            <ul className="event-list" aria-label={t("console.events")}>
+              {events.map((event) => (
+                <li key={event.id} className={`event-row event-${event.decision}`}>
+                  {event.has_snapshot && <SnapshotThumb eventId={event.id}
+                    alt={t("console.snapshotOf", { name: event.person?.name ?? t("console.unknownPerson") })} />}
+                  <div>
+                    <strong>{event.person?.name ?? t("console.unknownPerson")}</strong>
+                    {event.person?.unit && <span className="muted"> · {event.person.unit}</span>}
+                    <div className="muted">
+                      {t(`console.decision.${event.decision}`)} · {t(`enums.accessDirection.${event.direction}`)}
+                      {" · "}{event.gate_name} · {t(`console.method.${event.method}`)}
+                      {" · "}{when(event.occurred_at)}
+                    </div>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <div>
+          <div className="panel">
+            <h2>{t("console.alerts")}</h2>
+            {pending.length === 0 ? <p className="muted">{t("console.noAlerts")}</p> : (
+              <ul className="event-list" aria-label={t("console.alerts")}>
+                {pending.map((alert) => (
+                  <li key={alert.id} className="event-row event-unknown">
+                    {alert.access_event_id && <SnapshotThumb eventId={alert.access_event_id}
+                      alt={t("console.snapshotOf", { name: t("console.unknownPerson") })} />}
+                    <div>
+                      <strong>{t(`console.alertKind.${alert.kind}`)}</strong>
+                      <div className="muted">{alert.message} · {when(alert.created_at)}</div>
+                    </div>
+                    <button type="button" className="button" onClick={() => void ack(alert)}>
+                      {t("console.ack")}</button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+          <ManualOpenForm />
+        </div>
+      </div>
+    </section>
+  );
+}
+
+/** Log a gate opened by hand; the event itself arrives through the live stream. */
+function ManualOpenForm() {
+  const { t } = useTranslation();
+  const [gateList, setGateList] = useState<Gate[]>([]);
+  const [gateId, setGateId] = useState("");
+  const [direction, setDirection] = useState<Direction>("entry");
+  const [reason, setReason] = useState("");
+  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
+
+  useEffect(() => {
+    gatesApi.list({ page_size: 100 }).then((page) => {
+      setGateList(page.items.filter((g) => g.is_active !== false));
+      if (page.items[0]) setGateId(String(page.items[0].id));
+    }).catch(() => undefined);
+  }, []);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setMessage(null);
+    try {
+      await manualOpen(Number(gateId), { reason, direction });
+      setReason("");
+      setMessage({ kind: "success", text: t("console.opened") });
+    } catch (err) {
+      setMessage({ kind: "error", text: err instanceof Error ? err.message : t("errors.network") });
+    }
+  };
+
+  return (
+    <form className="panel" onSubmit={(e) => void submit(e)} aria-label={t("console.manualOpen")}>
+      <h2>{t("console.manualOpen")}</h2>
+      {message && <Banner kind={message.kind}>{message.text}</Banner>}
+      <label className="field">{t("console.gate")}
+        <select value={gateId} onChange={(e) => setGateId(e.target.value)} required>
+          {gateList.map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}
+        </select>
+      </label>
+      <label className="field">{t("console.direction")}
+        <select value={direction} onChange={(e) => setDirection(e.target.value as Direction)}>
+          <option value="entry">{t("enums.accessDirection.entry")}</option>
+          <option value="exit">{t("enums.accessDirection.exit")}</option>
+        </select>
+      </label>
+      <label className="field">{t("console.reason")}
+        <input value={reason} onChange={(e) => setReason(e.target.value)} required maxLength={255} />
+      </label>
+      <button type="submit" className="button primary">{t("console.open")}</button>
+    </form>
+  );
+}
