@@ -24,6 +24,9 @@ class CronEntry:
 CRON_TABLE: tuple[CronEntry, ...] = (
     CronEntry("purge-expired-sessions", "conserje.tasks.maintenance:purge_expired_sessions",
               {"hour": 3, "minute": 17}),
+    # Hourly, because each condominium bills on its own day in its own time zone; the
+    # job skips the others and charges each unit once per period (unique keys).
+    CronEntry("finance-billing", "conserje.tasks.finance:run_due_billing", {"minute": 5}),
 )
 
 

@@ -111,14 +111,13 @@ def load_account(session: Session, condominium_id: int, unit_id: int) -> UnitAcc
     return load_accounts(session, condominium_id, [unit_id])[unit_id]
 
 
-def lock_unit(session: Session, condominium_id: int, unit_id: int) -> Unit:
+def lock_unit(session: Session, condominium_id: int, unit_id: int) -> None:
     """Lock the unit row for this transaction: ledger writes to one unit run one at a time."""
-    unit = session.scalar(select(Unit).where(Unit.id == unit_id,
-                                             Unit.condominium_id == condominium_id)
-                          .with_for_update())
-    if unit is None:
+    found = session.scalar(select(Unit.id).where(Unit.id == unit_id,
+                                                 Unit.condominium_id == condominium_id)
+                           .with_for_update())
+    if found is None:
         raise NotFound("unit not found", {"unit_id": ["not found"]})
-    return unit
 
 
 def settle(session: Session, condominium_id: int, unit_id: int) -> UnitAccount:

@@ -10,8 +10,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...models import (DEFAULT_REMINDER_OFFSETS, DUES_METHODS, INTEREST_KINDS, PROVIDERS,
-                       Condominium, FinanceSettings, UnitFeeClass)
+from ...models import Condominium, FinanceSettings, UnitFeeClass
+from ...models.finance import (DEFAULT_REMINDER_OFFSETS, DUES_METHODS, INTEREST_KINDS,
+                               PROVIDERS)
 from ...models.base import utcnow
 from .. import audit
 from ..actor import MANAGING_ROLES, Actor
