@@ -4,14 +4,18 @@ from __future__ import annotations
 from flask import Flask
 
 from ..extensions import api
-from . import audit, auth, face_models, faces, health, imports, jobs, setup, users
+from . import (audit, auth, face_models, faces, finance, finance_docs, health, imports, jobs,
+               ledger, setup, users)
 from .errors import register_error_handlers
 from .static import register_static
+
+FINANCE_BLUEPRINTS = (finance.blp, finance.accounts_blp, ledger.charges_blp, ledger.payments_blp,
+                      ledger.fines_blp, finance_docs.proofs_blp, finance_docs.expenses_blp)
 
 
 def register_api(app: Flask) -> None:
     for blueprint in (health.blp, auth.blp, *setup.BLUEPRINTS, users.blp, imports.blp, audit.blp,
-                      faces.blp, jobs.blp, face_models.blp):
+                      faces.blp, jobs.blp, face_models.blp, *FINANCE_BLUEPRINTS):
         api.register_blueprint(blueprint)
     register_error_handlers(app)
     register_static(app)

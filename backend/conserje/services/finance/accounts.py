@@ -153,3 +153,13 @@ def delinquency(session: Session, actor: Actor, today: date, min_days: int = 1) 
     rows = [balance_of(units[uid], acc, today) for uid, acc in accounts.items() if uid in units]
     rows = [r for r in rows if r.days_late >= min_days and r.open_total > 0]
     return sorted(rows, key=lambda r: (-r.days_late, -r.open_total, r.unit_code))
+
+
+def balances(session: Session, actor: Actor, today: date) -> list[Balance]:
+    """Balances of every unit (managers) or of the resident's own units."""
+    stmt = select(Unit).where(Unit.condominium_id == actor.condominium_id)
+    if not actor.manages:
+        stmt = stmt.where(Unit.id.in_(own_unit_ids(actor)))
+    units = list(session.scalars(stmt.order_by(Unit.code)))
+    accounts = load_accounts(session, actor.condominium_id, [u.id for u in units])
+    return [balance_of(unit, accounts[unit.id], today) for unit in units]

@@ -36,6 +36,8 @@ class UnitAccount:
     reversed_ids: set[int] = field(default_factory=set)
     open_by_charge: dict[int, Decimal] = field(default_factory=dict)
     left_by_payment: dict[int, Decimal] = field(default_factory=dict)
+    # Active allocations: payment id -> charge id -> amount.
+    allocated_by_payment: dict[int, dict[int, Decimal]] = field(default_factory=dict)
 
     @property
     def open_total(self) -> Decimal:
@@ -87,6 +89,8 @@ def derive(entries: Iterable[LedgerEntry],
             continue  # an allocation dies with either side
         account.open_by_charge[alloc.charge_id] -= alloc.amount
         account.left_by_payment[alloc.payment_id] -= alloc.amount
+        paid = account.allocated_by_payment.setdefault(alloc.payment_id, {})
+        paid[alloc.charge_id] = paid.get(alloc.charge_id, ZERO) + alloc.amount
     return accounts
 
 

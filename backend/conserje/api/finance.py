@@ -1,0 +1,130 @@
+"""Finance administration: settings, billing runs, balances, delinquency and reports."""
+from __future__ import annotations
+
+from flask import make_response
+from flask_smorest import Blueprint
+
+from ..extensions import db
+from ..schemas.finance import (BalanceSchema, BillingRequest, BillingResultSchema,
+                               DelinquencyQuery, FinanceSettingsSchema, IncomeExpenseSchema,
+                               ReportQuery, StatementQuery, StatementSchema, UnitClassRequest)
+from ..services.finance import accounts, billing, reports, settings
+from .context import current_actor
+
+blp = Blueprint("finance", __name__, url_prefix="/api/v1/finance",
+                description="Finance settings, billing, delinquency and reports")
+accounts_blp = Blueprint("accounts", __name__, url_prefix="/api/v1/accounts",
+                         description="Unit balances and statements (residents: their own)")
+
+
+def _today():
+    return settings.local_today(db.session, current_actor().condominium_id)
+
+
+@blp.route("/settings", methods=["GET"])
+@blp.response(200, FinanceSettingsSchema)
+@blp.doc(summary="The condominium's finance settings (defaults until saved)")
+def get_settings():
+    return settings.read_settings(db.session, current_actor())
+
+
+@blp.route("/settings", methods=["PATCH"])
+@blp.arguments(FinanceSettingsSchema)
+@blp.response(200, FinanceSettingsSchema)
+@blp.doc(summary="Change finance settings (admins; only the fields sent)")
+def update_settings(data):
+    row = settings.update_settings(db.session, current_actor(), data)
+    db.session.commit()
+    return row
+
+
+@blp.route("/unit-classes", methods=["PUT"])
+@blp.arguments(UnitClassRequest)
+@blp.response(204)
+@blp.doc(summary="Put a unit in a dues class (null removes it) for per-class dues")
+def put_unit_class(data):
+    settings.set_unit_class(db.session, current_actor(), data["unit_id"], data["fee_class"])
+    db.session.commit()
+
+
+@blp.route("/billing-runs", methods=["POST"])
+@blp.arguments(BillingRequest)
+@blp.response(200, BillingResultSchema)
+@blp.doc(summary="Bill a period's dues now (admins); units already billed are skipped")
+def run_billing(data):
+    actor = current_actor()
+    actor.require("admin")
+    result = billing.bill_period(db.session, actor.condominium_id, data["period"],
+                                 actor.user_id)
+    db.session.commit()
+    return result
+
+
+@blp.route("/late-charges", methods=["POST"])
+@blp.arguments(BillingRequest)
+@blp.response(200, BillingResultSchema)
+@blp.doc(summary="Apply late fees and the period's interest on overdue debt (admins)")
+def run_late_charges(data):
+    actor = current_actor()
+    actor.require("admin")
+    result = billing.apply_late_charges(db.session, actor.condominium_id, data["period"],
+                                        _today())
+    db.session.commit()
+    return result
+
+
+@blp.route("/delinquency", methods=["GET"])
+@blp.arguments(DelinquencyQuery, location="query")
+@blp.response(200, BalanceSchema(many=True))
+@blp.doc(summary="Units with overdue debt, most days late first, with aging buckets")
+def delinquency(query):
+    return accounts.delinquency(db.session, current_actor(), _today(), query["min_days"])
+
+
+@blp.route("/income-expense", methods=["GET"])
+@blp.arguments(ReportQuery, location="query")
+@blp.response(200, IncomeExpenseSchema)
+@blp.doc(summary="Income (payments by what they paid) vs expenses, by month and category")
+def income_expense(query):
+    rows, months = reports.income_expense(db.session, current_actor(), query["since"],
+                                          query["until"])
+    return {"rows": rows, "months": months}
+
+
+@blp.route("/income-expense.csv", methods=["GET"])
+@blp.arguments(ReportQuery, location="query")
+@blp.response(200, description="CSV: month, direction, category, amount",
+              content_type="text/csv")
+@blp.doc(summary="The income-vs-expense report as CSV")
+def income_expense_csv(query):
+    rows, _ = reports.income_expense(db.session, current_actor(), query["since"],
+                                     query["until"])
+    response = make_response(reports.to_csv(rows))
+    response.headers["Content-Type"] = "text/csv; charset=utf-8"
+    response.headers["Content-Disposition"] = \
+        f'attachment; filename="income-expense-{query["since"]}-{query["until"]}.csv"'
+    return response
+
+
+@accounts_blp.route("", methods=["GET"])
+@accounts_blp.response(200, BalanceSchema(many=True))
+@accounts_blp.doc(summary="Balances with aging: every unit (managers) or your own units")
+def list_balances():
+    return accounts.balances(db.session, current_actor(), _today())
+
+
+@accounts_blp.route("/<int:unit_id>", methods=["GET"])
+@accounts_blp.response(200, BalanceSchema)
+@accounts_blp.alt_response(404, response="DEFAULT_ERROR", description="Not your unit")
+@accounts_blp.doc(summary="A unit's balance and aging")
+def unit_balance(unit_id):
+    return accounts.unit_balance(db.session, current_actor(), unit_id, _today())
+
+
+@accounts_blp.route("/<int:unit_id>/statement", methods=["GET"])
+@accounts_blp.arguments(StatementQuery, location="query")
+@accounts_blp.response(200, StatementSchema)
+@accounts_blp.doc(summary="A unit's entries with running balance between two dates")
+def unit_statement(query, unit_id):
+    return accounts.statement(db.session, current_actor(), unit_id, query.get("since"),
+                              query.get("until"))
