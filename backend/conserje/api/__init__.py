@@ -5,12 +5,13 @@ from flask import Flask
 
 from ..extensions import api
 from . import (audit, auth, face_models, faces, finance, finance_docs, health, imports, jobs,
-               ledger, setup, users)
+               ledger, online_payments, setup, users)
 from .errors import register_error_handlers
 from .static import register_static
 
 FINANCE_BLUEPRINTS = (finance.blp, finance.accounts_blp, ledger.charges_blp, ledger.payments_blp,
-                      ledger.fines_blp, finance_docs.proofs_blp, finance_docs.expenses_blp)
+                      ledger.fines_blp, finance_docs.proofs_blp, finance_docs.expenses_blp,
+                      online_payments.checkouts_blp, online_payments.webhooks_blp)
 
 
 def register_api(app: Flask) -> None:

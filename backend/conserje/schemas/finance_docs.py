@@ -65,3 +65,32 @@ class ExpenseQuery(SearchQuery):
     category = text(60)
     since = fields.Date()
     until = fields.Date()
+
+
+class PaymentOptionsSchema(Schema):
+    unit_id = fields.Integer()
+    amount_due = money_out()
+    currency = fields.String()
+    provider = fields.String(allow_none=True, metadata={
+        "description": "mercadopago or stripe; null: pay by bank transfer"})
+    bank_details = fields.String(allow_none=True)
+
+
+class CheckoutRequestSchema(Schema):
+    unit_id = fields.Integer(required=True)
+    amount = amount(allow_none=True, metadata={
+        "type": "string", "format": "decimal", "description": "default: the unit's debt"})
+
+
+class CheckoutSchema(Schema):
+    id = fields.Integer(dump_only=True)
+    public_id = fields.String(dump_only=True)
+    unit_id = fields.Integer(dump_only=True)
+    amount = money_out()
+    provider = fields.String(dump_only=True)
+    redirect_url = fields.String(dump_only=True)
+
+
+class WebhookResultSchema(Schema):
+    status = fields.String(metadata={"description": "booked, duplicate or ignored"})
+    payment_id = fields.Integer(allow_none=True)
