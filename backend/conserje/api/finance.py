@@ -7,8 +7,9 @@ from flask_smorest import Blueprint
 from ..extensions import db
 from ..schemas.finance import (BalanceSchema, BillingRequest, BillingResultSchema,
                                DelinquencyQuery, FinanceSettingsSchema, IncomeExpenseSchema,
-                               ReportQuery, StatementQuery, StatementSchema, UnitClassRequest)
-from ..services.finance import accounts, billing, reports, settings
+                               ReportQuery, StatementPdfQuery, StatementQuery, StatementSchema,
+                               UnitClassRequest)
+from ..services.finance import accounts, billing, receipts, reports, settings
 from .context import current_actor
 
 blp = Blueprint("finance", __name__, url_prefix="/api/v1/finance",
@@ -128,3 +129,15 @@ def unit_balance(unit_id):
 def unit_statement(query, unit_id):
     return accounts.statement(db.session, current_actor(), unit_id, query.get("since"),
                               query.get("until"))
+
+
+@accounts_blp.route("/<int:unit_id>/statement.pdf", methods=["GET"])
+@accounts_blp.arguments(StatementPdfQuery, location="query")
+@accounts_blp.response(200, description="The month's statement", content_type="application/pdf")
+@accounts_blp.doc(summary="A unit's monthly statement as PDF")
+def unit_statement_pdf(query, unit_id):
+    from .ledger import pdf_response
+
+    period = query.get("period") or _today().strftime("%Y-%m")
+    data, name = receipts.monthly_statement(db.session, current_actor(), unit_id, period)
+    return pdf_response(data, name)

@@ -1,12 +1,13 @@
 """Charges, payments and reversals; the fine catalogue."""
 from __future__ import annotations
 
+from flask import make_response
 from flask_smorest import Blueprint
 
 from ..extensions import db
 from ..schemas.finance import (ChargeCreate, EntryQuery, EntrySchema, FineTypeQuery,
                                FineTypeSchema, PaymentCreate, ReversalRequest)
-from ..services.finance import entries
+from ..services.finance import entries, receipts
 from ..services.finance.catalogue import fine_types
 from .context import current_actor
 from .crud import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, register_crud
@@ -63,3 +64,20 @@ def _register_entries(blp: Blueprint, entry_type: str, create_schema, create, no
 
 _register_entries(charges_blp, "charge", ChargeCreate, entries.create_charge, "charge")
 _register_entries(payments_blp, "payment", PaymentCreate, entries.record_payment, "payment")
+
+
+@payments_blp.route("/<int:entry_id>/receipt.pdf", methods=["GET"])
+@payments_blp.response(200, description="The payment's receipt", content_type="application/pdf")
+@payments_blp.alt_response(404, response="DEFAULT_ERROR", description="Not found for you")
+@payments_blp.doc(summary="Download the payment's PDF receipt (residents: their own units)")
+def payment_receipt(entry_id):
+    data, name = receipts.payment_receipt(db.session, current_actor(), entry_id)
+    return pdf_response(data, name)
+
+
+def pdf_response(data: bytes, filename: str):
+    response = make_response(data)
+    response.headers["Content-Type"] = "application/pdf"
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["Cache-Control"] = "private, no-store"
+    return response

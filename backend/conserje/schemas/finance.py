@@ -160,6 +160,11 @@ class StatementQuery(Schema):
     until = fields.Date()
 
 
+class StatementPdfQuery(Schema):
+    period = fields.String(validate=PERIOD, metadata={"example": "2026-03",
+                                                      "description": "default: this month"})
+
+
 class StatementLineSchema(Schema):
     entry = fields.Nested(EntrySchema, dump_only=True)
     signed_amount = money_out()
