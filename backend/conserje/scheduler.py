@@ -27,6 +27,9 @@ CRON_TABLE: tuple[CronEntry, ...] = (
     # Hourly, because each condominium bills on its own day in its own time zone; the
     # job skips the others and charges each unit once per period (unique keys).
     CronEntry("finance-billing", "conserje.tasks.finance:run_due_billing", {"minute": 5}),
+    # Hourly too: quiet hours and time zones differ; each reminder is sent once.
+    CronEntry("payment-reminders", "conserje.tasks.finance:send_payment_reminders",
+              {"minute": 20}),
 )
 
 

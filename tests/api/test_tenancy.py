@@ -195,7 +195,7 @@ RESIDENT_COLLECTIONS = {
     "accounts": "unit1", "charges": "charge1", "payments": "payment1",
     "transfer-proofs": "proof1", "expenses": None, "fine-types": None,
 }
-PUBLIC_OR_SELF = {"health"}
+PUBLIC_OR_SELF = {"health", "notifications"}  # notifications: the caller's own
 
 
 def test_every_collection_route_is_scoped_for_residents(app, client, finance_world, login):

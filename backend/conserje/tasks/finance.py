@@ -1,21 +1,33 @@
-"""Finance jobs run from the cron table: billing on each condominium's billing day."""
+"""Finance jobs run from the cron table: billing on each condominium's billing day and
+due-date reminders."""
 from __future__ import annotations
 
 import logging
+from datetime import datetime
+
+from flask import current_app
+from sqlalchemy import select
 
 from ..extensions import db
-from ..services.finance import billing
+from ..models import FinanceSettings
+from ..services.finance import billing, reminders
+from ..services.notify import Channel, EmailChannel, InAppChannel, SmtpSettings
 from .queues import job
 
 log = logging.getLogger(__name__)
 
 
+def _moment(at: str | None) -> datetime | None:
+    return datetime.fromisoformat(at) if at else None
+
+
 @job("default")
-def run_due_billing() -> dict:
+def run_due_billing(at: str | None = None) -> dict:
     """Bill every condominium whose billing day it is (in its time zone): late fees and
-    interest on overdue debt first, then the period's dues. Runs hourly; idempotent."""
+    interest on overdue debt first, then the period's dues. Runs hourly; idempotent.
+    ``at`` (ISO time with offset) replaces "now" for manual catch-up runs."""
     done: dict = {}
-    for condominium_id, period, today in billing.due_today(db.session):
+    for condominium_id, period, today in billing.due_today(db.session, _moment(at)):
         late = billing.apply_late_charges(db.session, condominium_id, period, today)
         db.session.commit()
         dues = billing.bill_period(db.session, condominium_id, period)
@@ -25,3 +37,28 @@ def run_due_billing() -> dict:
                                      "interest": late.interest_charges}
         log.info("billed condominium %s for %s: %s", condominium_id, period, done)
     return done
+
+
+def reminder_channels() -> list[Channel]:
+    """In-app always; e-mail when an SMTP host is configured."""
+    cfg = current_app.config
+    channels: list[Channel] = [InAppChannel()]
+    if cfg.get("SMTP_HOST"):
+        channels.append(EmailChannel(SmtpSettings(
+            cfg["SMTP_HOST"], int(cfg["SMTP_PORT"]), cfg.get("SMTP_USER") or "",
+            cfg.get("SMTP_PASSWORD") or "", bool(cfg.get("SMTP_STARTTLS")), cfg["MAIL_FROM"])))
+    return channels
+
+
+@job("default")
+def send_payment_reminders(at: str | None = None) -> dict:
+    """Send the due-date reminders due this hour in every condominium (quiet hours and
+    each condominium's rules respected; each reminder once, ever)."""
+    channels, sent = reminder_channels(), {}
+    for settings in db.session.scalars(select(FinanceSettings)).all():
+        count = reminders.send_due_reminders(db.session, settings.condominium_id, channels,
+                                             _moment(at))
+        db.session.commit()
+        if count:
+            sent[str(settings.condominium_id)] = count
+    return sent
