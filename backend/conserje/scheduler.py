@@ -30,6 +30,9 @@ CRON_TABLE: tuple[CronEntry, ...] = (
     # Hourly too: quiet hours and time zones differ; each reminder is sent once.
     CronEntry("payment-reminders", "conserje.tasks.finance:send_payment_reminders",
               {"minute": 20}),
+    # Monthly, after the first days' payments are in.
+    CronEntry("risk-model-retraining", "conserje.tasks.finance:retrain_risk_models",
+              {"day": 3, "hour": 4, "minute": 40}),
 )
 
 

@@ -193,7 +193,7 @@ RESIDENT_COLLECTIONS = {
     "units": "unit1", "people": "person1", "memberships": "member1", "vehicles": "vehicle1",
     "buildings": None, "gates": None, "users": None, "audit": None, "face-models": None,
     "accounts": "unit1", "charges": "charge1", "payments": "payment1",
-    "transfer-proofs": "proof1", "expenses": None, "fine-types": None,
+    "transfer-proofs": "proof1", "expenses": None, "fine-types": None, "risk-models": None,
 }
 PUBLIC_OR_SELF = {"health", "notifications"}  # notifications: the caller's own
 

@@ -111,3 +111,31 @@ class NotificationQuery(Schema):
 
 class MarkReadRequest(Schema):
     ids = fields.List(fields.Integer(), required=True, validate=validate.Length(1, 200))
+
+
+class RiskModelSchema(Schema):
+    id = fields.Integer(dump_only=True)
+    trained_through = fields.String(dump_only=True)
+    roc_auc = money_out(allow_none=True, metadata={"type": "string", "format": "decimal",
+                                                   "description": "time-split validation"})
+    precision_top10 = money_out(allow_none=True, metadata={"type": "string",
+                                                           "format": "decimal"})
+    baseline_auc = money_out(allow_none=True, metadata={
+        "type": "string", "format": "decimal",
+        "description": "AUC of 'last month was late' alone, same validation rows"})
+    metrics = fields.Dict(dump_only=True)
+    is_active = fields.Boolean(dump_only=True)
+    created_at = fields.DateTime(dump_only=True)
+
+
+class RiskReasonSchema(Schema):
+    feature = fields.String()
+    value = fields.Float()
+    weight = fields.Float(metadata={"description": "how much it raises the score"})
+
+
+class UnitRiskSchema(Schema):
+    unit_id = fields.Integer()
+    unit_code = fields.String()
+    score = fields.Float(metadata={"description": "probability of paying the next dues late"})
+    reasons = fields.List(fields.Nested(RiskReasonSchema))

@@ -10,9 +10,10 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..models import FinanceSettings
-from ..services.finance import billing, reminders
+from ..services.errors import DomainError
+from ..services.finance import billing, prediction, reminders, settings
 from ..services.notify import Channel, EmailChannel, InAppChannel, SmtpSettings
-from .queues import job
+from .queues import JobContext, job
 
 log = logging.getLogger(__name__)
 
@@ -55,10 +56,37 @@ def send_payment_reminders(at: str | None = None) -> dict:
     """Send the due-date reminders due this hour in every condominium (quiet hours and
     each condominium's rules respected; each reminder once, ever)."""
     channels, sent = reminder_channels(), {}
-    for settings in db.session.scalars(select(FinanceSettings)).all():
-        count = reminders.send_due_reminders(db.session, settings.condominium_id, channels,
+    for row in db.session.scalars(select(FinanceSettings)).all():
+        count = reminders.send_due_reminders(db.session, row.condominium_id, channels,
                                              _moment(at))
         db.session.commit()
         if count:
-            sent[str(settings.condominium_id)] = count
+            sent[str(row.condominium_id)] = count
     return sent
+
+
+@job("training", timeout=3600, tracked=True)
+def train_risk_model(ctx: JobContext) -> dict:
+    """Train and validate the condominium's delinquency model (asked for from the API)."""
+    today = settings.local_today(db.session, ctx.actor.condominium_id)
+    ctx.progress(10)
+    model = prediction.train(db.session, ctx.actor.condominium_id, today)
+    return {"model_id": model.id, **{k: model.metrics[k] for k in (
+        "roc_auc", "precision_top10", "baseline_auc", "train_rows", "test_rows")}}
+
+
+@job("training", timeout=6 * 3600)
+def retrain_risk_models() -> dict:
+    """Monthly: retrain every condominium's model on the history that grew since."""
+    trained = {}
+    for row in db.session.scalars(select(FinanceSettings)).all():
+        today = settings.local_today(db.session, row.condominium_id)
+        try:
+            model = prediction.train(db.session, row.condominium_id, today)
+        except DomainError as exc:  # too little history yet: nothing to learn
+            db.session.rollback()
+            log.info("no risk model for condominium %s: %s", row.condominium_id, exc.message)
+            continue
+        db.session.commit()
+        trained[str(row.condominium_id)] = float(model.roc_auc or 0)
+    return trained
