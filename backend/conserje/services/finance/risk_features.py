@@ -49,9 +49,9 @@ class UnitHistory:
 def load_histories(session: Session, condominium_id: int) -> dict[int, UnitHistory]:
     """Every unit's dues record and daily balance series, in a few queries."""
     accounts = load_accounts(session, condominium_id)
-    entries = list(session.scalars(select(LedgerEntry).where(
+    entries = session.execute(select(*LedgerEntry.__table__.c).where(
         LedgerEntry.condominium_id == condominium_id).order_by(LedgerEntry.booked_on,
-                                                               LedgerEntry.id)))
+                                                               LedgerEntry.id)).all()
     types = {e.id: e.entry_type for e in entries}
     histories = {uid: UnitHistory(uid) for uid in accounts}
     for entry in entries:
