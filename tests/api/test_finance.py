@@ -71,6 +71,9 @@ def test_payment_allocation_reversal_and_statement(client, admin, world):
     assert pay.json["receipt_code"] and pay.json["status"] == "applied"
     balance = client.get(f"/api/v1/accounts/{unit}", headers=admin).json
     assert balance["balance"] == "5000.00" and balance["open_total"] == "5000.00"
+    unpaid = client.get(f"/api/v1/charges?unit_id={unit}&status=unpaid", headers=admin).json
+    assert [(c["id"], c["status"], c["open_amount"]) for c in unpaid] == \
+        [(fine.json["id"], "partial", "5000.00")]
     # Reversing the payment reopens everything; a second reversal is refused.
     rev = client.post(f"/api/v1/payments/{pay.json['id']}/reversal",
                       json={"reason": "cheque sin fondos"}, headers=admin)

@@ -36,6 +36,13 @@ def test_receipt_shows_allocation_balance_and_code(client, world, login):
                       headers=bruno).status_code == 404
     assert client.get(f"/api/v1/payments/{pay['id']}/receipt.pdf",
                       headers=admin).status_code == 200
+    # The code on the receipt leads back to the payment (managers check receipts).
+    checked = client.get(f"/api/v1/finance/receipts/{pay['receipt_code'].lower()}",
+                         headers=admin)
+    assert checked.json["id"] == pay["id"] and checked.json["amount"] == "70000.00"
+    assert_error_shape(client.get("/api/v1/finance/receipts/NOPE", headers=admin), 404)
+    assert client.get(f"/api/v1/finance/receipts/{pay['receipt_code']}",
+                      headers=ana).status_code == 403
     client.post(f"/api/v1/payments/{pay['id']}/reversal", json={"reason": "error"},
                 headers=admin)
     reversed_text = pdf_text(client.get(f"/api/v1/payments/{pay['id']}/receipt.pdf",

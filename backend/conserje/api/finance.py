@@ -6,11 +6,12 @@ from flask_smorest import Blueprint
 
 from ..extensions import db
 from ..schemas.finance import (BalanceSchema, BillingRequest, BillingResultSchema,
-                               DelinquencyQuery, FinanceSettingsSchema, IncomeExpenseSchema,
-                               ReportQuery, StatementPdfQuery, StatementQuery, StatementSchema,
-                               UnitClassRequest)
-from ..services.finance import accounts, billing, receipts, reports, settings
+                               DelinquencyQuery, EntrySchema, FinanceSettingsSchema,
+                               IncomeExpenseSchema, ReportQuery, StatementPdfQuery,
+                               StatementQuery, StatementSchema, UnitClassRequest)
+from ..services.finance import accounts, billing, entries, receipts, reports, settings
 from .context import current_actor
+from .crud import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 
 blp = Blueprint("finance", __name__, url_prefix="/api/v1/finance",
                 description="Finance settings, billing, delinquency and reports")
@@ -109,9 +110,21 @@ def income_expense_csv(query):
 
 @accounts_blp.route("", methods=["GET"])
 @accounts_blp.response(200, BalanceSchema(many=True))
+@accounts_blp.paginate(page_size=DEFAULT_PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
 @accounts_blp.doc(summary="Balances with aging: every unit (managers) or your own units")
-def list_balances():
-    return accounts.balances(db.session, current_actor(), _today())
+def list_balances(pagination_parameters):
+    rows = accounts.balances(db.session, current_actor(), _today())
+    pagination_parameters.item_count = len(rows)
+    start = pagination_parameters.first_item
+    return rows[start:start + pagination_parameters.page_size]
+
+
+@blp.route("/receipts/<code>", methods=["GET"])
+@blp.response(200, EntrySchema)
+@blp.alt_response(404, response="DEFAULT_ERROR", description="Unknown code")
+@blp.doc(summary="Check a receipt: the payment its verification code belongs to")
+def verify_receipt(code):
+    return entries.find_by_receipt(db.session, current_actor(), code)
 
 
 @accounts_blp.route("/<int:unit_id>", methods=["GET"])

@@ -105,7 +105,8 @@ class EntryQuery(Schema):
     kind = fields.String(validate=validate.Length(max=12))
     period = fields.String(validate=PERIOD)
     status = fields.String(validate=validate.OneOf(
-        ["open", "partial", "paid", "reversed", "applied", "credit"]))
+        ["open", "partial", "unpaid", "paid", "reversed", "applied", "credit"]),
+        metadata={"description": "unpaid = open or partial"})
     since = fields.Date()
     until = fields.Date()
 

@@ -83,20 +83,6 @@ def unit_balance(session: Session, actor: Actor, unit_id: int, today: date) -> B
 
 
 @dataclass
-class OpenCharge:
-    entry: LedgerEntry
-    open_amount: Decimal
-    unit_code: str
-
-
-def open_charges(session: Session, actor: Actor, unit_id: int) -> list[OpenCharge]:
-    unit = scoped_unit(session, actor, unit_id)
-    account = load_account(session, actor.condominium_id, unit_id)
-    return [OpenCharge(c, account.open_by_charge[c.id], unit.code)
-            for c in account.open_charges()]
-
-
-@dataclass
 class StatementLine:
     entry: LedgerEntry
     signed_amount: Decimal

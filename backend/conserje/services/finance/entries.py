@@ -83,7 +83,8 @@ def list_entries(session: Session, actor: Actor, entry_type: str, filters: dict[
     rows = views(session, actor.condominium_id, list(session.scalars(
         stmt.order_by(LedgerEntry.booked_on.desc(), LedgerEntry.id.desc()))))
     if "status" in filters:
-        rows = [r for r in rows if r.status == filters["status"]]
+        wanted = {"unpaid": ("open", "partial")}.get(filters["status"], (filters["status"],))
+        rows = [r for r in rows if r.status in wanted]
     start = (page - 1) * page_size
     return Page(rows[start:start + page_size], len(rows))
 
@@ -167,3 +168,14 @@ def _audit(session: Session, actor: Actor, action: str, entry: LedgerEntry) -> N
                  action=action, entity="ledger_entry", entity_id=entry.id,
                  after=audit.snapshot(entry))
 
+
+
+def find_by_receipt(session: Session, actor: Actor, code: str) -> EntryView:
+    """The payment a receipt's verification code belongs to (managers check receipts)."""
+    actor.require(*MANAGING_ROLES)
+    entry = session.scalar(select(LedgerEntry).where(
+        LedgerEntry.receipt_code == code.strip().upper(),
+        LedgerEntry.condominium_id == actor.condominium_id))
+    if entry is None:
+        raise NotFound("no payment has this verification code")
+    return views(session, actor.condominium_id, [entry])[0]
