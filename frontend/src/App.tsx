@@ -5,6 +5,7 @@ import { HomeRedirect, NotFoundPage, RequireAccess, RequireAuth } from "./compon
 import { Layout } from "./components/Layout";
 import { FaceDatasetsPage } from "./pages/admin/FaceDatasetsPage";
 import { FaceModelsPage } from "./pages/admin/FaceModelsPage";
+import { FinancePage } from "./pages/admin/FinancePage";
 import { GateFormPage } from "./pages/admin/GateFormPage";
 import { GatesPage } from "./pages/admin/GatesPage";
 import { PeoplePage } from "./pages/admin/PeoplePage";
@@ -16,6 +17,7 @@ import { UsersPage } from "./pages/admin/UsersPage";
 import { VehicleFormPage } from "./pages/admin/VehicleFormPage";
 import { VehiclesPage } from "./pages/admin/VehiclesPage";
 import { LoginPage } from "./pages/LoginPage";
+import { MyFinancePage } from "./pages/resident/MyFinancePage";
 
 /** A list, a "new" form and an edit (or, read-only, detail) form for one resource. */
 function resourceRoutes(resource: Resource, List: () => React.JSX.Element, Form: () => React.JSX.Element) {
@@ -46,6 +48,10 @@ export function App() {
               element={<RequireAccess resource="faceDatasets" action="write"><FaceDatasetsPage /></RequireAccess>} />
             <Route path={PATHS.faceModels.slice(1)}
               element={<RequireAccess resource="faceModels"><FaceModelsPage /></RequireAccess>} />
+            <Route path={PATHS.finance.slice(1)}
+              element={<RequireAccess resource="finance"><FinancePage /></RequireAccess>} />
+            <Route path={PATHS.myFinance.slice(1)}
+              element={<RequireAccess resource="myFinance"><MyFinancePage /></RequireAccess>} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -6,13 +6,14 @@ const labels = (roles: string[]) => navItemsFor(roles).map((item) => item.labelK
 describe("role-aware navigation", () => {
   it("gives an admin every section, writable", () => {
     expect(labels(["admin"])).toEqual(["nav.units", "nav.people", "nav.users", "nav.vehicles", "nav.gates",
-      "nav.faceDatasets", "nav.faceModels"]);
+      "nav.finance", "nav.faceDatasets", "nav.faceModels"]);
     expect(navItemsFor(["admin"]).every((item) => !item.readOnly)).toBe(true);
   });
 
   it("gives a manager everything but users", () => {
     expect(labels(["manager"])).toEqual(["nav.units", "nav.people", "nav.vehicles", "nav.gates",
-      "nav.faceDatasets", "nav.faceModels"]);
+      "nav.finance", "nav.faceDatasets", "nav.faceModels"]);
+    expect(navItemsFor(["manager"]).find((item) => item.resource === "finance")?.readOnly).toBe(true);
     expect(can(["manager"], "users", "read")).toBe(false);
   });
 
@@ -24,7 +25,8 @@ describe("role-aware navigation", () => {
   });
 
   it("gives a resident their own units and vehicles", () => {
-    expect(labels(["resident"])).toEqual(["nav.myUnits", "nav.vehicles"]);
+    expect(labels(["resident"])).toEqual(["nav.myUnits", "nav.vehicles", "nav.myFinance"]);
+    expect(can(["resident"], "finance")).toBe(false);
     const [unitsItem, vehiclesItem] = navItemsFor(["resident"]);
     expect(unitsItem.path).toBe("/units");
     expect(unitsItem.readOnly).toBe(true);
@@ -39,7 +41,8 @@ describe("role-aware navigation", () => {
   });
 
   it("joins several roles, and managing wins over resident", () => {
-    expect(labels(["resident", "guard"])).toEqual(["nav.myUnits", "nav.people", "nav.vehicles", "nav.gates"]);
+    expect(labels(["resident", "guard"])).toEqual(["nav.myUnits", "nav.people", "nav.vehicles", "nav.gates",
+      "nav.myFinance"]);
     expect(labels(["resident", "manager"])[0]).toBe("nav.units");
     expect(homePathFor(["guard", "resident"])).toBe("/units");
   });

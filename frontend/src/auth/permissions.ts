@@ -6,7 +6,7 @@ export const ROLES = ["admin", "manager", "guard", "resident", "staff"] as const
 export type Role = (typeof ROLES)[number];
 
 export type Resource = "units" | "people" | "users" | "vehicles" | "gates" | "faceDatasets" |
-  "faceModels";
+  "faceModels" | "finance" | "myFinance";
 export type Action = "read" | "write";
 
 const MANAGING: readonly Role[] = ["admin", "manager"];
@@ -20,6 +20,9 @@ const RULES: Record<Resource, Record<Action, readonly Role[]>> = {
   // Face recognition: enrolment by dataset, model versions (write = retrain).
   faceDatasets: { read: MANAGING, write: MANAGING },
   faceModels: { read: MANAGING, write: MANAGING },
+  // Finance administration (write = billing runs, approvals) and a resident's own account.
+  finance: { read: MANAGING, write: ["admin"] },
+  myFinance: { read: ["resident"], write: ["resident"] },
 };
 
 function has(roles: readonly string[], allowed: readonly Role[]): boolean {
@@ -57,7 +60,8 @@ export interface NavItem {
   readOnly: boolean;
 }
 
-const ORDER: Resource[] = ["units", "people", "users", "vehicles", "gates", "faceDatasets", "faceModels"];
+const ORDER: Resource[] = ["units", "people", "users", "vehicles", "gates", "finance", "faceDatasets",
+  "faceModels", "myFinance"];
 
 /** Where each section lives (the resource name, unless said otherwise). */
 export const PATHS: Record<Resource, string> = {
@@ -68,6 +72,8 @@ export const PATHS: Record<Resource, string> = {
   gates: "/gates",
   faceDatasets: "/face-datasets",
   faceModels: "/face-models",
+  finance: "/finance",
+  myFinance: "/my-finance",
 };
 
 /** The sidebar entries for a user with `roles`, in a fixed order. */
