@@ -144,15 +144,14 @@ def scores(session: Session, actor: Actor, today: date, unit_id: int | None = No
     histories = load_histories(session, actor.condominium_id)
     codes = dict(session.execute(select(Unit.id, Unit.code).where(
         Unit.condominium_id == actor.condominium_id)).all())
-    out = []
-    for uid, history in histories.items():
-        if unit_id is not None and uid != unit_id:
-            continue
-        vector = features_at(history, today)
-        if vector is None:
-            continue
-        score = float(model.predict_proba(np.array([vector]))[0, 1])
-        out.append(UnitRisk(uid, codes.get(uid, ""), round(score, 4), _reasons(model, vector)))
-    if unit_id is not None and not out:
+    rows = [(uid, vector) for uid, history in histories.items()
+            if unit_id is None or uid == unit_id
+            if (vector := features_at(history, today)) is not None]
+    if unit_id is not None and not rows:
         raise NotFound("not enough payment history for this unit")
+    if not rows:
+        return []
+    probabilities = model.predict_proba(np.array([v for _, v in rows]))[:, 1]
+    out = [UnitRisk(uid, codes.get(uid, ""), round(float(p), 4), _reasons(model, vector))
+           for (uid, vector), p in zip(rows, probabilities)]
     return sorted(out, key=lambda r: (-r.score, r.unit_code))

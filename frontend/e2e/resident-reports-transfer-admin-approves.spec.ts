@@ -1,0 +1,67 @@
+import { expect, test, type Page } from "@playwright/test";
+
+const PASSWORD = "conserje-demo";
+// A tiny but real PDF: the server checks the file's bytes, not its name.
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+
+async function logIn(page: Page, email: string) {
+  await page.goto("/login");
+  await page.getByLabel("Correo electrónico").fill(email);
+  await page.getByLabel("Contraseña").fill(PASSWORD);
+  await page.getByRole("button", { name: "Entrar" }).click();
+  await expect(page.getByRole("banner")).toContainText(email);
+}
+
+async function logOut(page: Page) {
+  await page.getByRole("button", { name: "Cerrar sesión" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+}
+
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+test("a resident reports a bank transfer with its proof and the admin approves it", async ({ page }) => {
+  const reference = `E2E-${Date.now().toString(36).toUpperCase()}`;
+  const nav = () => page.getByRole("navigation", { name: "Navegación principal" });
+
+  await test.step("the resident sees their account and reports a transfer", async () => {
+    await logIn(page, "residente@demo.conserje.app");
+    await nav().getByRole("link", { name: "Mis pagos" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Mis pagos" })).toBeVisible();
+    const account = page.getByRole("region", { name: "Unidad A-101" });
+    await expect(account.getByRole("table", { name: "Pagos" })).toBeVisible();
+    await account.getByLabel("Monto").fill("1000");
+    await account.getByLabel("Fecha de pago").fill(today());
+    await account.getByLabel("Referencia").fill(reference);
+    await account.getByLabel("Comprobante (PDF o imagen)")
+      .setInputFiles({ name: "comprobante.pdf", mimeType: "application/pdf", buffer: PDF });
+    await account.getByRole("button", { name: "Enviar" }).click();
+    await expect(account.getByRole("status")).toContainText("Transferencia informada");
+    await logOut(page);
+  });
+
+  await test.step("the admin approves it from the transfers to review", async () => {
+    await logIn(page, "admin@demo.conserje.app");
+    await nav().getByRole("link", { name: "Finanzas" }).click();
+    await expect(page.getByRole("heading", { level: 2, name: "Morosidad", exact: true })).toBeVisible();
+    const row = page.getByRole("row").filter({ hasText: reference });
+    await expect(row).toContainText("A-101");
+    await row.getByRole("button", { name: "Aprobar" }).click();
+    await expect(page.getByRole("row").filter({ hasText: reference })).toHaveCount(0);
+    await logOut(page);
+  });
+
+  await test.step("the resident now has the payment, with a downloadable receipt", async () => {
+    await logIn(page, "residente@demo.conserje.app");
+    await nav().getByRole("link", { name: "Mis pagos" }).click();
+    const payments = page.getByRole("region", { name: "Unidad A-101" }).getByRole("table", { name: "Pagos" });
+    const first = payments.getByRole("row").nth(1);
+    await expect(first).toContainText("Transferencia");
+    await expect(first).toContainText("1.000");
+    const download = page.waitForEvent("download");
+    await first.getByRole("button", { name: "Comprobante" }).click();
+    expect((await download).suggestedFilename()).toMatch(/^comprobante-.+\.pdf$/);
+  });
+});
