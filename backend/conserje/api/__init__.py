@@ -5,14 +5,14 @@ from flask import Flask
 
 from ..extensions import api
 from . import (audit, auth, face_models, faces, finance, finance_docs, health, imports, jobs,
-               ledger, notifications, online_payments, risk, setup, users)
+               ledger, notifications, online_payments, setup, users)
 from .errors import register_error_handlers
 from .static import register_static
 
 FINANCE_BLUEPRINTS = (finance.blp, finance.accounts_blp, ledger.charges_blp, ledger.payments_blp,
                       ledger.fines_blp, finance_docs.proofs_blp, finance_docs.expenses_blp,
                       online_payments.checkouts_blp, online_payments.webhooks_blp,
-                      notifications.blp, risk.blp)
+                      notifications.blp, finance.risk_blp)
 
 
 def register_api(app: Flask) -> None:

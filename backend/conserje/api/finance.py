@@ -1,4 +1,5 @@
-"""Finance administration: settings, billing runs, balances, delinquency and reports."""
+"""Finance administration: settings, billing runs, balances, delinquency, reports and
+delinquency-risk models."""
 from __future__ import annotations
 
 from flask import make_response
@@ -9,7 +10,11 @@ from ..schemas.finance import (BalanceSchema, BillingRequest, BillingResultSchem
                                DelinquencyQuery, EntrySchema, FinanceSettingsSchema,
                                IncomeExpenseSchema, ReportQuery, StatementPdfQuery,
                                StatementQuery, StatementSchema, UnitClassRequest)
-from ..services.finance import accounts, billing, entries, receipts, reports, settings
+from ..schemas.finance_docs import RiskModelSchema, UnitRiskSchema
+from ..schemas.jobs import JobAccepted
+from ..services.finance import (accounts, billing, entries, prediction, receipts, reports,
+                                settings)
+from ..tasks.finance import train_risk_model
 from .context import current_actor
 from .crud import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 
@@ -17,6 +22,8 @@ blp = Blueprint("finance", __name__, url_prefix="/api/v1/finance",
                 description="Finance settings, billing, delinquency and reports")
 accounts_blp = Blueprint("accounts", __name__, url_prefix="/api/v1/accounts",
                          description="Unit balances and statements (residents: their own)")
+risk_blp = Blueprint("risk-models", __name__, url_prefix="/api/v1/risk-models",
+                     description="Delinquency prediction models")
 
 
 def _today():
@@ -154,3 +161,35 @@ def unit_statement_pdf(query, unit_id):
     period = query.get("period") or _today().strftime("%Y-%m")
     data, name = receipts.monthly_statement(db.session, current_actor(), unit_id, period)
     return pdf_response(data, name)
+
+
+@risk_blp.route("", methods=["GET"])
+@risk_blp.response(200, RiskModelSchema(many=True))
+@risk_blp.doc(summary="Trained models with their validation metrics, newest first")
+def list_models():
+    return prediction.list_models(db.session, current_actor())
+
+
+@risk_blp.route("", methods=["POST"])
+@risk_blp.response(202, JobAccepted)
+@risk_blp.doc(summary="Train and validate a new model on the payment history (a job)")
+def train():
+    actor = current_actor()
+    actor.require("admin")
+    run = train_risk_model.enqueue_tracked(db.session, actor)
+    db.session.commit()
+    return {"job_id": run.rq_id}
+
+
+@blp.route("/risk", methods=["GET"])
+@blp.response(200, UnitRiskSchema(many=True))
+@blp.doc(summary="Units by risk of paying their next dues late, with reasons")
+def risk_ranking():
+    return prediction.scores(db.session, current_actor(), _today())
+
+
+@accounts_blp.route("/<int:unit_id>/risk", methods=["GET"])
+@accounts_blp.response(200, UnitRiskSchema)
+@accounts_blp.doc(summary="One unit's delinquency risk and its top reasons (managers)")
+def unit_risk(unit_id):
+    return prediction.scores(db.session, current_actor(), _today(), unit_id)[0]

@@ -8,7 +8,7 @@ from ..extensions import db
 from ..schemas.finance import (ChargeCreate, EntryQuery, EntrySchema, FineTypeQuery,
                                FineTypeSchema, PaymentCreate, ReversalRequest)
 from ..services.finance import entries, receipts
-from ..services.finance.catalogue import fine_types
+from ..services.finance.settings import fine_types
 from .context import current_actor
 from .crud import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, register_crud
 

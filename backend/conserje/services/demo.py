@@ -18,8 +18,7 @@ from .auth import find_user_by_email
 from .documents import _rut_check_digit
 from .errors import InvalidInput
 from .finance import expenses, prediction
-from .finance.catalogue import fine_types
-from .finance.settings import local_today, update_settings
+from .finance.settings import fine_types, local_today, update_settings
 from .finance.simulation import simulate
 from .gates import gates
 from .people import memberships, people

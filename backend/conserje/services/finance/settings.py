@@ -1,4 +1,5 @@
-"""Per-condominium finance settings, unit dues classes, and calendar helpers."""
+"""Per-condominium finance settings, the fine catalogue, unit dues classes, and calendar
+helpers."""
 from __future__ import annotations
 
 import calendar
@@ -10,12 +11,13 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...models import Condominium, FinanceSettings, UnitFeeClass
+from ...models import Condominium, FinanceSettings, FineType, UnitFeeClass
 from ...models.finance import (DEFAULT_REMINDER_OFFSETS, DUES_METHODS, INTEREST_KINDS,
                                PROVIDERS)
 from ...models.base import utcnow
 from .. import audit
 from ..actor import MANAGING_ROLES, Actor
+from ..crud import TenantResource
 from ..errors import InvalidInput, NotFound
 from . import money
 
@@ -106,6 +108,35 @@ def unit_classes(session: Session, condominium_id: int) -> dict[int, str]:
     rows = session.scalars(select(UnitFeeClass)
                            .where(UnitFeeClass.condominium_id == condominium_id))
     return {row.unit_id: row.fee_class for row in rows}
+
+
+# -- fine catalogue (admins write it, managers read it) ---------------------------------
+
+class FineTypes(TenantResource[FineType]):
+    model = FineType
+    entity = "fine_type"
+    conflict_message = "a fine with this name already exists"
+    read_roles = MANAGING_ROLES
+    write_roles = frozenset({"admin"})
+
+    def apply_filters(self, stmt, filters: dict[str, Any]):
+        if filters.get("q"):
+            stmt = stmt.where(FineType.name.ilike(f"%{filters['q']}%"))
+        if "is_active" in filters:
+            stmt = stmt.where(FineType.is_active.is_(filters["is_active"]))
+        return stmt
+
+    def validate(self, session: Session, actor: Actor, data: dict[str, Any],
+                 obj: FineType | None) -> dict[str, Any]:
+        if "amount" in data:
+            currency = get_settings(session, actor.condominium_id).currency
+            data["amount"] = money.checked_amount(data["amount"], currency)
+        if "name" in data:
+            self.ensure_unique(session, actor, obj, "name", name=data["name"])
+        return data
+
+
+fine_types = FineTypes()
 
 
 # -- calendar -----------------------------------------------------------------------------
