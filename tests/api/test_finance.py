@@ -155,3 +155,19 @@ def test_delinquency_ranks_by_days_late_with_aging(client, admin, world):
     assert [r["unit_id"] for r in rows] == [world.ids["unit1"], world.ids["unit2"]]
     assert rows[0]["aging"]["d90_plus"] == "100000.00" and rows[0]["days_late"] > 300
     assert rows[1]["open_total"] == "50000.00"
+
+
+def test_dues_by_unit_class(client, admin, world, login):
+    configure(client, admin, dues_method="unit_class", dues_by_class={"casa": "80000"})
+    put = client.put("/api/v1/finance/unit-classes", json={"unit_id": world.ids["unit1"],
+                                                          "fee_class": "casa"}, headers=admin)
+    assert put.status_code == 204
+    assert client.get("/api/v1/finance/unit-classes", headers=admin).json == \
+        [{"unit_id": world.ids["unit1"], "fee_class": "casa"}]
+    result = client.post("/api/v1/finance/billing-runs", json={"period": "2026-03"},
+                         headers=admin).json
+    assert result["created"] == 1 and result["units_without_class"] == ["A-102"]
+    assert_error_shape(client.put("/api/v1/finance/unit-classes", json={
+        "unit_id": world.ids["unit_b"], "fee_class": "casa"}, headers=admin), 404)
+    assert client.get("/api/v1/finance/unit-classes",
+                      headers=login("ana@a.test")).status_code == 403

@@ -47,6 +47,16 @@ def update_settings(data):
     return row
 
 
+@blp.route("/unit-classes", methods=["GET"])
+@blp.response(200, UnitClassRequest(many=True))
+@blp.doc(summary="Every unit's dues class (units without one are left out)")
+def list_unit_classes():
+    actor = current_actor()
+    actor.require("admin", "manager")
+    classes = settings.unit_classes(db.session, actor.condominium_id)
+    return [{"unit_id": unit_id, "fee_class": name} for unit_id, name in sorted(classes.items())]
+
+
 @blp.route("/unit-classes", methods=["PUT"])
 @blp.arguments(UnitClassRequest)
 @blp.response(204)
