@@ -59,7 +59,7 @@ class PaymentCheckout(IdMixin, PublicIdMixin, TenantMixin, Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, nullable=False)
 
 
-class ProviderEvent(IdMixin, Base):
+class ProviderEvent(IdMixin, TenantMixin, Base):
     """A webhook delivery already processed; the unique key makes redeliveries no-ops."""
 
     __tablename__ = "provider_event"

@@ -2,7 +2,7 @@
 
 Revision ID: 3c1f0a9e7b21
 Revises: 60f08ff55239
-Create Date: 2026-12-01 14:15:13.137777
+Create Date: 2026-12-01 14:42:33.464887
 
 """
 from typing import Sequence, Union
@@ -228,10 +228,15 @@ def upgrade() -> None:
     sa.Column('payment_id', sa.Integer(), nullable=True),
     sa.Column('received_at', sa.TIMESTAMP(timezone=True), nullable=False),
     sa.Column('id', sa.Integer(), sa.Identity(always=False), nullable=False),
+    sa.Column('condominium_id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['condominium_id'], ['condominium.id'], name=op.f('fk_provider_event_con_2f952f91'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['payment_id'], ['ledger_entry.id'], name=op.f('fk_provider_event_payment_id'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_provider_event')),
     sa.UniqueConstraint('provider', 'event_id', name=op.f('uq_provider_event_pro_adf1155c'))
     )
+    with op.batch_alter_table('provider_event', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_provider_event_con_8c6fcf27'), ['condominium_id'], unique=False)
+
     op.create_table('transfer_proof',
     sa.Column('unit_id', sa.Integer(), nullable=False),
     sa.Column('amount', sa.Numeric(precision=14, scale=2), nullable=False),
@@ -272,6 +277,9 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_transfer_proof_con_66385472'))
 
     op.drop_table('transfer_proof')
+    with op.batch_alter_table('provider_event', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_provider_event_con_8c6fcf27'))
+
     op.drop_table('provider_event')
     with op.batch_alter_table('payment_reminder', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_payment_reminder_charge_id'))

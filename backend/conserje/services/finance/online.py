@@ -91,16 +91,19 @@ def handle_webhook(session: Session, provider: PaymentProvider, headers: Mapping
     confirmed = provider.confirm_webhook(headers, body, query)
     if confirmed is None:
         return WebhookOutcome("ignored")
-    event = ProviderEvent(provider=provider.name, event_id=confirmed.event_id[:120])
+    checkout = session.scalar(select(PaymentCheckout).where(
+        PaymentCheckout.public_id == (confirmed.reference or ""),
+        PaymentCheckout.provider == provider.name))
+    if checkout is None:
+        return WebhookOutcome("ignored")  # signed, but not a checkout of ours
+    event = ProviderEvent(condominium_id=checkout.condominium_id, provider=provider.name,
+                          event_id=confirmed.event_id[:120])
     try:
         with session.begin_nested():
             session.add(event)
     except IntegrityError:
         return WebhookOutcome("duplicate")
-    checkout = session.scalar(select(PaymentCheckout).where(
-        PaymentCheckout.public_id == (confirmed.reference or ""),
-        PaymentCheckout.provider == provider.name))
-    if checkout is None or not confirmed.paid:
+    if not confirmed.paid:
         return WebhookOutcome("ignored")
     settings = get_settings(session, checkout.condominium_id)
     if confirmed.currency.upper() != settings.currency:

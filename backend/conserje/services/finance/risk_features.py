@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from ...models import LedgerEntry
 from .accounts import signed
-from .ledger import load_accounts
+from .ledger import ACCOUNT_COLUMNS, load_accounts
 
 FEATURES = ("mean_days_late", "max_days_late", "share_on_time", "share_partial",
             "months_owed", "balance_trend", "last_late")
@@ -49,7 +49,7 @@ class UnitHistory:
 def load_histories(session: Session, condominium_id: int) -> dict[int, UnitHistory]:
     """Every unit's dues record and daily balance series, in a few queries."""
     accounts = load_accounts(session, condominium_id)
-    entries = session.execute(select(*LedgerEntry.__table__.c).where(
+    entries = session.execute(select(*ACCOUNT_COLUMNS).where(
         LedgerEntry.condominium_id == condominium_id).order_by(LedgerEntry.booked_on,
                                                                LedgerEntry.id)).all()
     types = {e.id: e.entry_type for e in entries}
