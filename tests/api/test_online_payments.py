@@ -218,3 +218,45 @@ def test_twenty_concurrent_deliveries_book_one_payment(app, client, world, login
                                  .where(LedgerEntry.kind == "online")) == 1
         assert db.session.scalar(select(func.count()).select_from(ProviderEvent)) == 1
     assert balance(client, billed, world) == "0.00"
+
+
+@responses.activate
+def test_pending_unknown_and_unused_events_book_nothing(client, world, login, billed):
+    responses.post("https://api.mercadopago.com/checkout/preferences", json=MP_PREFERENCE)
+    reference = start(client, login, world, "mercadopago", billed).json["public_id"]
+    url = "/api/v1/webhooks/mercadopago?data.id=1318392212&type=payment"
+    pending = responses.get("https://api.mercadopago.com/v1/payments/1318392212",
+                            json=mp_payment(reference, status="in_process"))
+    body = json.dumps({"type": "payment", "data": {"id": "1318392212"}, "id": 501})
+    res = client.post(url, data=body, headers=mp_headers("1318392212"),
+                      content_type="application/json")
+    assert res.json["status"] == "ignored"
+    # Later the payment is approved: a new notification books it.
+    responses.replace(responses.GET, pending.url, json=mp_payment(reference))
+    res = client.post(url, data=body.replace("501", "502"), headers=mp_headers("1318392212"),
+                      content_type="application/json")
+    assert res.json["status"] == "booked"
+    # A signed payment for a checkout that is not ours, and a merchant-order topic.
+    responses.replace(responses.GET, pending.url, json=mp_payment("someone-else"))
+    res = client.post(url, data=body.replace("501", "503"), headers=mp_headers("1318392212"),
+                      content_type="application/json")
+    assert res.json["status"] == "ignored"
+    other = "/api/v1/webhooks/mercadopago?data.id=777&type=merchant_order"
+    res = client.post(other, data="{}", headers=mp_headers("777"),
+                      content_type="application/json")
+    assert res.json["status"] == "ignored"
+    assert_error_shape(client.post("/api/v1/webhooks/paypal", data="{}"), 404)
+    assert balance(client, billed, world) == "0.00"
+
+
+def test_stripe_events_we_do_not_use_are_acknowledged(client, world, login, billed):
+    body = json.dumps({"id": "evt_2", "type": "payment_intent.created",
+                       "data": {"object": {"id": "pi_1", "object": "payment_intent"}}}).encode()
+    res = client.post("/api/v1/webhooks/stripe", data=body,
+                      headers={"Stripe-Signature": stripe_signature(body)},
+                      content_type="application/json")
+    assert res.status_code == 200 and res.json["status"] == "ignored"
+    garbage = b"not json"
+    assert_error_shape(client.post("/api/v1/webhooks/stripe", data=garbage,
+                                   headers={"Stripe-Signature": stripe_signature(garbage)},
+                                   content_type="application/json"), 401)
