@@ -2,6 +2,8 @@
 delinquency; residents only ever see their own units."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.api.test_bad_input import assert_error_shape
@@ -51,8 +53,10 @@ def test_billing_run_charges_each_unit_once(client, admin, world):
                         headers=admin)
     assert again.json["created"] == 0 and again.json["skipped"] == 2
     charges = client.get("/api/v1/charges?period=2026-03", headers=admin)
-    assert charges.headers["X-Pagination"] and len(charges.json) == 2
-    assert {c["status"] for c in charges.json} == {"open"}
+    assert len(charges.json) == 2 and {c["status"] for c in charges.json} == {"open"}
+    page = client.get("/api/v1/charges?period=2026-03&page_size=1&page=2", headers=admin)
+    assert json.loads(page.headers["X-Pagination"])["total"] == 2
+    assert [c["id"] for c in page.json] == [charges.json[1]["id"]]
     assert_error_shape(client.post("/api/v1/finance/billing-runs", json={"period": "2026-3"},
                                    headers=admin), 422)
 

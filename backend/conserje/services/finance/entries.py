@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ...models import FineType, LedgerEntry, Unit
@@ -60,6 +60,13 @@ def views(session: Session, condominium_id: int, entries: list[LedgerEntry]) -> 
     return out
 
 
+def paginate(session: Session, stmt, page: int, page_size: int) -> Page:
+    """One page of an ordered query, with the total count."""
+    total = session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
+    rows = session.scalars(stmt.limit(page_size).offset((page - 1) * page_size))
+    return Page(list(rows), total or 0)
+
+
 def _scope(actor: Actor, stmt):
     stmt = stmt.where(LedgerEntry.condominium_id == actor.condominium_id)
     if not actor.manages:
@@ -80,12 +87,15 @@ def list_entries(session: Session, actor: Actor, entry_type: str, filters: dict[
         stmt = stmt.where(LedgerEntry.booked_on >= filters["since"])
     if "until" in filters:
         stmt = stmt.where(LedgerEntry.booked_on <= filters["until"])
-    rows = views(session, actor.condominium_id, list(session.scalars(
-        stmt.order_by(LedgerEntry.booked_on.desc(), LedgerEntry.id.desc()))))
-    if "status" in filters:
-        wanted = {"unpaid": ("open", "partial")}.get(filters["status"], (filters["status"],))
-        rows = [r for r in rows if r.status in wanted]
+    stmt = stmt.order_by(LedgerEntry.booked_on.desc(), LedgerEntry.id.desc())
     start = (page - 1) * page_size
+    if "status" not in filters:  # the usual case: only the page's units are derived
+        found = paginate(session, stmt, page, page_size)
+        return Page(views(session, actor.condominium_id, found.items), found.total)
+    # A status is derived from the ledger, so the filter runs after deriving.
+    wanted = {"unpaid": ("open", "partial")}.get(filters["status"], (filters["status"],))
+    rows = [r for r in views(session, actor.condominium_id, list(session.scalars(stmt)))
+            if r.status in wanted]
     return Page(rows[start:start + page_size], len(rows))
 
 

@@ -11,6 +11,7 @@ from ...storage import MediaStore
 from .. import audit
 from ..actor import MANAGING_ROLES, Actor
 from ..crud import Page
+from .entries import paginate
 from ..errors import InvalidInput, NotFound
 from . import money
 from .settings import get_settings, local_today
@@ -56,9 +57,8 @@ def list_expenses(session: Session, actor: Actor, filters: dict[str, Any], page:
         stmt = stmt.where(Expense.spent_on >= filters["since"])
     if "until" in filters:
         stmt = stmt.where(Expense.spent_on <= filters["until"])
-    rows = list(session.scalars(stmt.order_by(Expense.spent_on.desc(), Expense.id.desc())))
-    start = (page - 1) * page_size
-    return Page(rows[start:start + page_size], len(rows))
+    return paginate(session, stmt.order_by(Expense.spent_on.desc(), Expense.id.desc()), page,
+                    page_size)
 
 
 def attach_invoice(session: Session, actor: Actor, expense_id: int, data: bytes,

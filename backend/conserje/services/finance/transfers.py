@@ -20,6 +20,7 @@ from ...storage import MediaStore
 from .. import audit
 from ..actor import MANAGING_ROLES, Actor
 from ..crud import Page
+from .entries import paginate
 from ..errors import Conflict, InvalidInput, NotFound, TooLarge
 from ..tx import after_transaction
 from . import ledger, money
@@ -90,9 +91,7 @@ def list_proofs(session: Session, actor: Actor, filters: dict[str, Any], page: i
     for name in ("status", "unit_id"):
         if name in filters:
             stmt = stmt.where(getattr(TransferProof, name) == filters[name])
-    rows = list(session.scalars(stmt.order_by(TransferProof.id.desc())))
-    start = (page - 1) * page_size
-    return Page(rows[start:start + page_size], len(rows))
+    return paginate(session, stmt.order_by(TransferProof.id.desc()), page, page_size)
 
 
 def get_proof(session: Session, actor: Actor, proof_id: int, lock: bool = False
