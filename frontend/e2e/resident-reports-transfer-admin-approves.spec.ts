@@ -50,6 +50,23 @@ test("a resident reports a bank transfer with its proof and the admin approves i
     await expect(row).toContainText("A-101");
     await row.getByRole("button", { name: "Aprobar" }).click();
     await expect(page.getByRole("row").filter({ hasText: reference })).toHaveCount(0);
+  });
+
+  await test.step("the admin changes the late fee and adds a fine to the catalogue", async () => {
+    await page.getByRole("link", { name: "Configuración" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Configuración de finanzas" })).toBeVisible();
+    await page.getByLabel("Recargo por atraso").fill("3000");
+    await page.getByRole("button", { name: "Guardar cambios" }).click();
+    await expect(page.getByRole("status")).toContainText("Cambios guardados.");
+    await page.getByLabel("Recargo por atraso").fill("30.5");
+    await page.getByRole("button", { name: "Guardar cambios" }).click();
+    await expect(page.getByRole("alert")).toBeVisible(); // CLP has no cents
+    const fine = `Basura ${reference}`;
+    const catalogue = page.getByRole("region", { name: "Catálogo de multas" });
+    await catalogue.getByLabel("Multa").fill(fine);
+    await catalogue.getByLabel("Monto").fill("12000");
+    await catalogue.getByRole("button", { name: "Agregar multa" }).click();
+    await expect(catalogue.getByRole("row").filter({ hasText: fine })).toContainText("$12.000");
     await logOut(page);
   });
 

@@ -32,9 +32,21 @@ async function blob(response: Promise<{ data?: unknown; error?: unknown; respons
   return unwrap(await response) as unknown as Blob;
 }
 
+export type FineType = Answer<Schemas["FineType"]>;
+
 export const finance = {
   async settings(): Promise<FinanceSettings> {
     return unwrap(await api.GET("/api/v1/finance/settings"));
+  },
+  async saveSettings(body: FinanceSettings): Promise<FinanceSettings> {
+    return unwrap(await api.PATCH("/api/v1/finance/settings", { body }));
+  },
+  async fineTypes(): Promise<FineType[]> {
+    const res = await api.GET("/api/v1/fine-types", { params: { query: { page_size: 100 } } });
+    return unwrapList(res).items as FineType[];
+  },
+  async createFineType(body: { name: string; amount: string }): Promise<FineType> {
+    return unwrap(await api.POST("/api/v1/fine-types", { body })) as FineType;
   },
   async balances(): Promise<Balance[]> {
     const res = await api.GET("/api/v1/accounts", { params: { query: { page_size: 100 } } });

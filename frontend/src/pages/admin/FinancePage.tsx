@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { ApiError, formatApiError } from "../../api/errors";
 import { finance, saveBlob, type Balance, type TransferProof, type UnitRisk } from "../../api/finance";
 import { useAuth } from "../../auth/AuthProvider";
@@ -154,7 +155,10 @@ export function FinancePage() {
   const refresh = () => setReload((n) => n + 1);
   return (
     <section className="page">
-      <PageHeader title={t("finance.title")}><p className="muted">{t("finance.subtitle")}</p></PageHeader>
+      <PageHeader title={t("finance.title")}
+        actions={<Link className="button" to="/finance/settings">{t("finance.settingsLink")}</Link>}>
+        <p className="muted">{t("finance.subtitle")}</p>
+      </PageHeader>
       <Banner kind="error">{error}</Banner>
       {canWrite && <BillingPanel onBilled={refresh} />}
       <Transfers codes={codes} money={money} canReview={canWrite} onReviewed={refresh} />
