@@ -67,6 +67,22 @@ test("a resident reports a bank transfer with its proof and the admin approves i
     await catalogue.getByLabel("Monto").fill("12000");
     await catalogue.getByRole("button", { name: "Agregar multa" }).click();
     await expect(catalogue.getByRole("row").filter({ hasText: fine })).toContainText("$12.000");
+  });
+
+  await test.step("the admin records an expense with its invoice and sees income vs expenses", async () => {
+    await nav().getByRole("link", { name: "Finanzas" }).click();
+    await page.getByRole("link", { name: "Ingresos y egresos" }).click();
+    const byMonth = page.getByRole("table", { name: "Por mes" });
+    await expect(byMonth.getByRole("row")).not.toHaveCount(1); // the demo's two years
+    const supplier = `Jardines ${reference}`;
+    await page.getByLabel("Proveedor").fill(supplier);
+    await page.getByLabel("Categoría").fill("jardinería");
+    await page.getByLabel("Monto").fill("45000");
+    await page.getByLabel("Factura").setInputFiles({ name: "factura.pdf", mimeType: "application/pdf", buffer: PDF });
+    await page.getByRole("button", { name: "Registrar", exact: true }).click();
+    const row = page.getByRole("table", { name: "Gastos" }).getByRole("row").filter({ hasText: supplier });
+    await expect(row).toContainText("$45.000");
+    await expect(row.getByRole("button", { name: "Factura" })).toBeVisible();
     await logOut(page);
   });
 

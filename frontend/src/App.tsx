@@ -6,6 +6,7 @@ import { Layout } from "./components/Layout";
 import { FaceDatasetsPage } from "./pages/admin/FaceDatasetsPage";
 import { FaceModelsPage } from "./pages/admin/FaceModelsPage";
 import { FinancePage } from "./pages/admin/FinancePage";
+import { FinanceReportsPage } from "./pages/admin/FinanceReportsPage";
 import { FinanceSettingsPage } from "./pages/admin/FinanceSettingsPage";
 import { GateFormPage } from "./pages/admin/GateFormPage";
 import { GatesPage } from "./pages/admin/GatesPage";
@@ -53,6 +54,8 @@ export function App() {
               element={<RequireAccess resource="finance"><FinancePage /></RequireAccess>} />
             <Route path={`${PATHS.finance.slice(1)}/settings`}
               element={<RequireAccess resource="finance"><FinanceSettingsPage /></RequireAccess>} />
+            <Route path={`${PATHS.finance.slice(1)}/reports`}
+              element={<RequireAccess resource="finance"><FinanceReportsPage /></RequireAccess>} />
             <Route path={PATHS.myFinance.slice(1)}
               element={<RequireAccess resource="myFinance"><MyFinancePage /></RequireAccess>} />
             <Route path="*" element={<NotFoundPage />} />

@@ -33,6 +33,16 @@ async function blob(response: Promise<{ data?: unknown; error?: unknown; respons
 }
 
 export type FineType = Answer<Schemas["FineType"]>;
+export type Expense = Answer<Schemas["Expense"]>;
+export type MonthTotal = Answer<Schemas["MonthTotal"]>;
+export type ReportRow = Answer<Schemas["ReportRow"]>;
+export interface ExpenseInput {
+  supplier: string;
+  category: string;
+  amount: string;
+  spent_on: string;
+  invoice?: File | null;
+}
 
 export const finance = {
   async settings(): Promise<FinanceSettings> {
@@ -117,6 +127,38 @@ export const finance = {
     return unwrap(await api.GET("/api/v1/finance/delinquency", {
       params: { query: { min_days: 1 } },
     })) as Balance[];
+  },
+  async incomeExpense(since: string, until: string): Promise<{ rows: ReportRow[]; months: MonthTotal[] }> {
+    const res = unwrap(await api.GET("/api/v1/finance/income-expense", {
+      params: { query: { since, until } },
+    }));
+    return { rows: (res.rows ?? []) as ReportRow[], months: (res.months ?? []) as MonthTotal[] };
+  },
+  async incomeExpenseCsv(since: string, until: string): Promise<Blob> {
+    return blob(api.GET("/api/v1/finance/income-expense.csv", {
+      params: { query: { since, until } }, parseAs: "blob",
+    }));
+  },
+  async expenses(): Promise<Expense[]> {
+    const res = await api.GET("/api/v1/expenses", { params: { query: { page_size: 20 } } });
+    return unwrapList(res).items as Expense[];
+  },
+  async createExpense(input: ExpenseInput): Promise<Expense> {
+    const { invoice, ...body } = input;
+    const expense = unwrap(await api.POST("/api/v1/expenses", { body })) as Expense;
+    if (!invoice) return expense;
+    const form = new FormData();
+    form.append("file", invoice);
+    return unwrap(await api.PUT("/api/v1/expenses/{expense_id}/invoice", {
+      params: { path: { expense_id: expense.id } },
+      body: form as unknown as Schemas["DocumentUpload"],
+      bodySerializer: (b: unknown) => b as FormData,
+    })) as Expense;
+  },
+  async invoice(expenseId: number): Promise<Blob> {
+    return blob(api.GET("/api/v1/expenses/{expense_id}/invoice", {
+      params: { path: { expense_id: expenseId } }, parseAs: "blob",
+    }));
   },
   async risk(): Promise<UnitRisk[]> {
     return unwrap(await api.GET("/api/v1/finance/risk")) as UnitRisk[];

@@ -392,6 +392,7 @@ const en: Messages<Source> = {
   },
   finance: {
     title: "Finance",
+    reportsLink: "Income and expenses",
     settingsLink: "Settings",
     subtitle: "This month's billing, transfers to review, delinquency and risk.",
     billingTitle: "Bill common charges",
@@ -469,6 +470,23 @@ const en: Messages<Source> = {
     finesTitle: "Fine catalogue",
     fineName: "Fine",
     newFine: "Add fine",
+  },
+  financeReports: {
+    title: "Income and expenses",
+    subtitle: "The last twelve months: money collected against money spent, and the expenses with their invoices.",
+    csv: "Download CSV",
+    byMonth: "By month",
+    month: "Month",
+    income: "Income",
+    expense: "Expenses",
+    net: "Net",
+    expenses: "Expenses",
+    newExpense: "Record an expense",
+    supplier: "Supplier",
+    category: "Category",
+    spentOn: "Date",
+    invoice: "Invoice",
+    addExpense: "Record",
   },
   enums: {
     chargeKind: {

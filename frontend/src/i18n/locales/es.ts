@@ -389,6 +389,7 @@ const es = {
   },
   finance: {
     title: "Finanzas",
+    reportsLink: "Ingresos y egresos",
     settingsLink: "Configuración",
     subtitle: "Cobros del mes, transferencias por revisar, morosidad y riesgo.",
     billingTitle: "Emitir gastos comunes",
@@ -466,6 +467,23 @@ const es = {
     finesTitle: "Catálogo de multas",
     fineName: "Multa",
     newFine: "Agregar multa",
+  },
+  financeReports: {
+    title: "Ingresos y egresos",
+    subtitle: "Últimos doce meses: lo recaudado frente a lo gastado, y los gastos con su factura.",
+    csv: "Descargar CSV",
+    byMonth: "Por mes",
+    month: "Mes",
+    income: "Ingresos",
+    expense: "Egresos",
+    net: "Resultado",
+    expenses: "Gastos",
+    newExpense: "Registrar un gasto",
+    supplier: "Proveedor",
+    category: "Categoría",
+    spentOn: "Fecha",
+    invoice: "Factura",
+    addExpense: "Registrar",
   },
   enums: {
     chargeKind: {

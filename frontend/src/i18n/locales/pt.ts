@@ -392,6 +392,7 @@ const pt: Messages<Source> = {
   },
   finance: {
     title: "Finanças",
+    reportsLink: "Receitas e despesas",
     settingsLink: "Configuração",
     subtitle: "Cobranças do mês, transferências a analisar, inadimplência e risco.",
     billingTitle: "Emitir taxas condominiais",
@@ -469,6 +470,23 @@ const pt: Messages<Source> = {
     finesTitle: "Catálogo de multas",
     fineName: "Multa",
     newFine: "Adicionar multa",
+  },
+  financeReports: {
+    title: "Receitas e despesas",
+    subtitle: "Últimos doze meses: o arrecadado frente ao gasto, e as despesas com sua nota.",
+    csv: "Baixar CSV",
+    byMonth: "Por mês",
+    month: "Mês",
+    income: "Receitas",
+    expense: "Despesas",
+    net: "Resultado",
+    expenses: "Despesas",
+    newExpense: "Registrar uma despesa",
+    supplier: "Fornecedor",
+    category: "Categoria",
+    spentOn: "Data",
+    invoice: "Nota fiscal",
+    addExpense: "Registrar",
   },
   enums: {
     chargeKind: {

@@ -156,7 +156,10 @@ export function FinancePage() {
   return (
     <section className="page">
       <PageHeader title={t("finance.title")}
-        actions={<Link className="button" to="/finance/settings">{t("finance.settingsLink")}</Link>}>
+        actions={<>
+          <Link className="button" to="/finance/reports">{t("finance.reportsLink")}</Link>
+          <Link className="button" to="/finance/settings">{t("finance.settingsLink")}</Link>
+        </>}>
         <p className="muted">{t("finance.subtitle")}</p>
       </PageHeader>
       <Banner kind="error">{error}</Banner>
