@@ -105,6 +105,7 @@ def test_seed_demo_is_idempotent_and_logs_in(tmp_path):
         run(env, "init-db")
         first = run(env, "seed-demo").stdout
         assert "16 units" in first and "admin@demo.conserje.app" in first
+        assert "24 months of dues and payments" in first
         assert "already present" in run(env, "seed-demo").stdout
 
 

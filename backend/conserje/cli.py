@@ -103,7 +103,8 @@ def seed_demo() -> None:
     db.session.commit()
     if summary.created:
         click.echo(f"demo: {summary.units} units, {summary.people} people, "
-                   f"{summary.vehicles} vehicles, {summary.gates} gates")
+                   f"{summary.vehicles} vehicles, {summary.gates} gates, "
+                   f"{summary.finance_months} months of dues and payments")
     else:
         click.echo("demo data already present")
     click.echo(f"log in as {DEMO_ADMIN_EMAIL} / {DEMO_PASSWORD}")

@@ -80,6 +80,20 @@ class Config:
         self.DEFAULT_CURRENCY = _env("DEFAULT_CURRENCY", "CLP")
         self.DEFAULT_COUNTRY = _env("DEFAULT_COUNTRY", "CL")
         self.LOG_LEVEL = _env("LOG_LEVEL", "WARNING")
+        # Finance: the address providers send residents back to and post webhooks to,
+        # and the platform's provider credentials (each condominium picks its provider).
+        self.PUBLIC_URL = _env("PUBLIC_URL", "http://127.0.0.1:5000")
+        self.MERCADOPAGO_ACCESS_TOKEN = _env("MERCADOPAGO_ACCESS_TOKEN", "")
+        self.MERCADOPAGO_WEBHOOK_SECRET = _env("MERCADOPAGO_WEBHOOK_SECRET", "")
+        self.STRIPE_SECRET_KEY = _env("STRIPE_SECRET_KEY", "")
+        self.STRIPE_WEBHOOK_SECRET = _env("STRIPE_WEBHOOK_SECRET", "")
+        # Outgoing mail (payment reminders); empty host: in-app notifications only.
+        self.SMTP_HOST = _env("SMTP_HOST", "")
+        self.SMTP_PORT = _env_int("SMTP_PORT", 587)
+        self.SMTP_USER = _env("SMTP_USER", "")
+        self.SMTP_PASSWORD = _env("SMTP_PASSWORD", "")
+        self.SMTP_STARTTLS = _env_bool("SMTP_STARTTLS", True)
+        self.MAIL_FROM = _env("MAIL_FROM", "Conserje <no-reply@conserje.app>")
 
         # flask-smorest / OpenAPI: Swagger UI assets are served locally (no CDN).
         self.API_TITLE = "Conserje API"

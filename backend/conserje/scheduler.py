@@ -26,6 +26,15 @@ CRON_TABLE: tuple[CronEntry, ...] = (
               {"hour": 3, "minute": 17}),
     CronEntry("purge-unknown-face-snapshots",
               "conserje.tasks.maintenance:purge_unknown_face_snapshots", {"hour": 3, "minute": 41}),
+    # Hourly, because each condominium bills on its own day in its own time zone; the
+    # job skips the others and charges each unit once per period (unique keys).
+    CronEntry("finance-billing", "conserje.tasks.finance:run_due_billing", {"minute": 5}),
+    # Hourly too: quiet hours and time zones differ; each reminder is sent once.
+    CronEntry("payment-reminders", "conserje.tasks.finance:send_payment_reminders",
+              {"minute": 20}),
+    # Monthly, after the first days' payments are in.
+    CronEntry("risk-model-retraining", "conserje.tasks.finance:retrain_risk_models",
+              {"day": 3, "hour": 4, "minute": 40}),
 )
 
 

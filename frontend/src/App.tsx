@@ -6,6 +6,9 @@ import { Layout } from "./components/Layout";
 import { AttendancePage } from "./pages/admin/AttendancePage";
 import { FaceDatasetsPage } from "./pages/admin/FaceDatasetsPage";
 import { FaceModelsPage } from "./pages/admin/FaceModelsPage";
+import { FinancePage } from "./pages/admin/FinancePage";
+import { FinanceReportsPage } from "./pages/admin/FinanceReportsPage";
+import { FinanceSettingsPage } from "./pages/admin/FinanceSettingsPage";
 import { GateFormPage } from "./pages/admin/GateFormPage";
 import { GatesPage } from "./pages/admin/GatesPage";
 import { PeoplePage } from "./pages/admin/PeoplePage";
@@ -19,6 +22,7 @@ import { VehiclesPage } from "./pages/admin/VehiclesPage";
 import { GuardConsolePage } from "./pages/guard/GuardConsolePage";
 import { KioskPage } from "./pages/kiosk/KioskPage";
 import { LoginPage } from "./pages/LoginPage";
+import { MyFinancePage } from "./pages/resident/MyFinancePage";
 
 /** A list, a "new" form and an edit (or, read-only, detail) form for one resource. */
 function resourceRoutes(resource: Resource, List: () => React.JSX.Element, Form: () => React.JSX.Element) {
@@ -55,6 +59,14 @@ export function App() {
               element={<RequireAccess resource="faceDatasets" action="write"><FaceDatasetsPage /></RequireAccess>} />
             <Route path={PATHS.faceModels.slice(1)}
               element={<RequireAccess resource="faceModels"><FaceModelsPage /></RequireAccess>} />
+            <Route path={PATHS.finance.slice(1)}
+              element={<RequireAccess resource="finance"><FinancePage /></RequireAccess>} />
+            <Route path={`${PATHS.finance.slice(1)}/settings`}
+              element={<RequireAccess resource="finance"><FinanceSettingsPage /></RequireAccess>} />
+            <Route path={`${PATHS.finance.slice(1)}/reports`}
+              element={<RequireAccess resource="finance"><FinanceReportsPage /></RequireAccess>} />
+            <Route path={PATHS.myFinance.slice(1)}
+              element={<RequireAccess resource="myFinance"><MyFinancePage /></RequireAccess>} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

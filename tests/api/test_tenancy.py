@@ -28,12 +28,43 @@ FOREIGN = {
     "face-models": ("gate", {}),  # any id: only admins may touch model versions
     "access-events": ("gate", {"reason": "x"}),  # guards and managers only
     "alerts": ("gate", {}),
+    "accounts": ("unit2", {}),
+    "charges": ("charge2", {"reason": "hack"}),
+    "payments": ("payment2", {"reason": "hack"}),
+    "transfer-proofs": ("proof2", {"note": "hack"}),
+    "expenses": ("expense", {}),
+    "fine-types": ("fine_type", {"amount": "1"}),
 }
 # Valid bodies for the action routes, so that the check reached is the authorisation.
 ACTION_BODIES = {"manual-open": {"reason": "x"}, "devices": {"name": "x"},
                  "corrections": {"reason": "x"}, "work-schedules": {"shifts": []}}
 # Objects that live in the *other condominium*, for the cross-tenant sweep.
 OTHER_CONDO = {"units": "unit_b", "people": "person_b", "users": "user_admin_b"}
+
+
+@pytest.fixture
+def finance_world(client, world, login):
+    """Money on both units: a charge, a payment and a transfer proof each, plus an expense
+    and a fine type (ids added to ``world.ids``: charge1, payment2, proof2...)."""
+    admin = login("admin@a.test")
+    client.patch("/api/v1/finance/settings", json={"dues_amount": "1000"}, headers=admin)
+    for n, email in ((1, "ana@a.test"), (2, "bruno@a.test")):
+        unit = world.ids[f"unit{n}"]
+        world.ids[f"charge{n}"] = client.post("/api/v1/charges", json={
+            "unit_id": unit, "kind": "other", "amount": "10000"}, headers=admin).json["id"]
+        world.ids[f"payment{n}"] = client.post("/api/v1/payments", json={
+            "unit_id": unit, "method": "cash", "amount": "5000"}, headers=admin).json["id"]
+        proof = client.post("/api/v1/transfer-proofs", headers=login(email),
+                            content_type="multipart/form-data",
+                            data={"unit_id": str(unit), "amount": "100", "paid_on": "2026-01-02",
+                                  "file": (io.BytesIO(b"%PDF-1.4 proof"), "p.pdf")})
+        world.ids[f"proof{n}"] = proof.json["id"]
+    world.ids["expense"] = client.post("/api/v1/expenses", json={
+        "supplier": "Gasfiter", "category": "reparaciones", "amount": "9000",
+        "spent_on": "2026-01-05"}, headers=admin).json["id"]
+    world.ids["fine_type"] = client.post("/api/v1/fine-types", json={
+        "name": "Ruido", "amount": "20000"}, headers=admin).json["id"]
+    return world
 
 
 def id_routes(app):
@@ -62,7 +93,8 @@ def _call(client, method, url, headers, body):
     return client.open(url, method=method, **kwargs)
 
 
-def test_resident_cannot_reach_another_units_objects(app, client, world, login):
+def test_resident_cannot_reach_another_units_objects(app, client, finance_world, login):
+    world = finance_world
     headers = login("ana@a.test")
     for resource, method, rule, arg in id_routes(app):
         key, body = FOREIGN[resource]
@@ -81,6 +113,13 @@ def test_resident_cannot_reach_another_units_objects(app, client, world, login):
                       headers=admin).json["colour"] is None
     assert client.get(f"/api/v1/users/{world.ids['user_resident2']}",
                       headers=admin).json["is_active"] is True
+    for resource, status in (("charges", "partial"), ("payments", "applied"),
+                             ("transfer-proofs", "pending")):
+        key = {"charges": "charge2", "payments": "payment2", "transfer-proofs": "proof2"}
+        row = client.get(f"/api/v1/{resource}/{world.ids[key[resource]]}", headers=admin).json
+        assert row["status"] == status, resource
+    assert client.get(f"/api/v1/fine-types/{world.ids['fine_type']}",
+                      headers=admin).json["amount"] == "20000.00"
 
 
 def test_resident_lists_only_their_own_units_data(client, world, login):
@@ -160,11 +199,14 @@ RESIDENT_COLLECTIONS = {
     "units": "unit1", "people": "person1", "memberships": "member1", "vehicles": "vehicle1",
     "buildings": None, "gates": None, "users": None, "audit": None, "face-models": None,
     "access-events": None, "presence": None, "alerts": None, "attendance": None,
+    "accounts": "unit1", "charges": "charge1", "payments": "payment1",
+    "transfer-proofs": "proof1", "expenses": None, "fine-types": None, "risk-models": None,
 }
-PUBLIC_OR_SELF = {"health"}
+PUBLIC_OR_SELF = {"health", "notifications"}  # notifications: the caller's own
 
 
-def test_every_collection_route_is_scoped_for_residents(app, client, world, login):
+def test_every_collection_route_is_scoped_for_residents(app, client, finance_world, login):
+    world = finance_world
     headers = login("ana@a.test")
     routes = {m["resource"] for r in app.url_map.iter_rules()
               if (m := COLLECTION_ROUTE.match(r.rule)) and "GET" in r.methods}

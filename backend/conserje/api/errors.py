@@ -16,6 +16,7 @@ STATUS_BY_ERROR: dict[type[domain.DomainError], int] = {
     domain.AuthenticationFailed: 401,
     domain.RateLimited: 429,
     domain.TooLarge: 413,
+    domain.UpstreamFailed: 502,
 }
 
 

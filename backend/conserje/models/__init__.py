@@ -3,6 +3,10 @@ from .audit import AuditLog
 from .biometrics import BiometricConsent, Face, FaceEmbedding, FaceModel
 from .base import Base
 from .condominium import Building, Condominium
+from .finance import (CHARGE_KINDS, DUES_METHODS, INTEREST_KINDS, PAYMENT_METHODS, PROVIDERS,
+                      Allocation, FinanceSettings, FineType, LedgerEntry, UnitFeeClass)
+from .finance_ops import (AppNotification, Expense, PaymentCheckout, PaymentReminder,
+                          ProviderEvent, RiskModel, TransferProof)
 from .job import JOB_STATES, JobRun
 from .gate import GATE_DIRECTIONS, GATE_KINDS, Gate
 from .gate_access import (ACCESS_DECISIONS, ACCESS_DIRECTIONS, ACCESS_METHODS, ALERT_KINDS,
@@ -19,4 +23,9 @@ __all__ = [
     "JOB_STATES", "JobRun", "Building", "Condominium", "DOC_TYPES", "GATE_DIRECTIONS",
     "GATE_KINDS", "Gate", "MEMBER_ROLES", "PERSON_KINDS", "Person", "ROLES", "RevokedToken",
     "Unit", "UnitMember", "UserRole", "Vehicle",
+    # finance
+    "Allocation", "AppNotification", "CHARGE_KINDS", "DUES_METHODS", "Expense",
+    "FinanceSettings", "FineType", "INTEREST_KINDS", "LedgerEntry", "PAYMENT_METHODS",
+    "PROVIDERS", "PaymentCheckout", "PaymentReminder", "ProviderEvent", "RiskModel",
+    "TransferProof", "UnitFeeClass",
 ]

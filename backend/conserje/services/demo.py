@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from sqlalchemy.orm import Session
@@ -15,6 +16,10 @@ from ..models import Condominium
 from .actor import Actor
 from .auth import find_user_by_email
 from .documents import _rut_check_digit
+from .errors import InvalidInput
+from .finance import expenses, prediction
+from .finance.settings import fine_types, local_today, update_settings
+from .finance.simulation import simulate
 from .gates import gates
 from .people import memberships, people
 from .units import buildings, units
@@ -43,6 +48,7 @@ class DemoSummary:
     vehicles: int
     gates: int
     created: bool
+    finance_months: int = 0
 
 
 def _rut(rng: random.Random) -> str:
@@ -106,5 +112,41 @@ def seed_demo(session: Session, condominium: Condominium, seed: int = 7) -> Demo
                   "pedestrian"), ("Salida de emergencia", "exit", "pedestrian")]
     for name, direction, kind in gate_specs:
         gates.create(session, actor, {"name": name, "direction": direction, "kind": kind})
+    months = _seed_finance(session, actor, rng)
     return DemoSummary(condominium.id, len(unit_rows), person_count, vehicle_count,
-                       len(gate_specs), created=True)
+                       len(gate_specs), created=True, finance_months=months)
+
+
+FINANCE_MONTHS = 24
+EXPENSES = [("Aseo Limpio Ltda.", "aseo", 180_000), ("Enel", "electricidad", 95_000),
+            ("Ascensores Andinos", "mantención", 120_000), ("Guardias del Sur", "seguridad",
+                                                            420_000)]
+
+
+def _seed_finance(session: Session, actor: Actor, rng: random.Random) -> int:
+    """Two years of dues, payments (punctual, chronic late and sliding payers), fines,
+    expenses, and a first delinquency model trained on that history."""
+    update_settings(session, actor, {
+        "currency": "CLP", "dues_method": "coefficient", "dues_amount": Decimal(1_040_000),
+        "billing_day": 1, "due_day": 10, "interest_kind": "simple",
+        "interest_rate": Decimal("1.0"), "bank_details": "Banco Estado · Cuenta corriente "
+        "N° 123456789 · RUT 76.543.210-K · pagos@losaromos.cl"})
+    for name, amount in (("Ruidos molestos", 25_000), ("Mascota sin correa", 15_000),
+                         ("Estacionamiento indebido", 20_000)):
+        fine_types.create(session, actor, {"name": name, "amount": Decimal(amount)})
+    today = local_today(session, actor.condominium_id)
+    summary = simulate(session, actor.condominium_id, FINANCE_MONTHS, today,
+                       seed=rng.randint(1, 999))
+    for period in summary.periods:
+        year, month = (int(p) for p in period.split("-"))
+        for supplier, category, amount in EXPENSES:
+            spent = date(year, month, rng.randint(3, 25))
+            if spent <= today:
+                expenses.create(session, actor, {
+                    "supplier": supplier, "category": category, "spent_on": spent,
+                    "amount": Decimal(round(amount * rng.uniform(0.85, 1.2), -3))})
+    try:
+        prediction.train(session, actor.condominium_id, today)
+    except InvalidInput:
+        pass  # a history without late payers: no model to show
+    return FINANCE_MONTHS

@@ -42,3 +42,7 @@ class RateLimited(DomainError):
     def __init__(self, message: str, retry_after: int):
         super().__init__(message)
         self.retry_after = retry_after
+
+
+class UpstreamFailed(DomainError):
+    """A service outside the machine (payment provider, mail server) failed or is down."""

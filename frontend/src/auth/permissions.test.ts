@@ -6,13 +6,14 @@ const labels = (roles: string[]) => navItemsFor(roles).map((item) => item.labelK
 describe("role-aware navigation", () => {
   it("gives an admin every section, writable", () => {
     expect(labels(["admin"])).toEqual(["nav.units", "nav.people", "nav.users", "nav.vehicles", "nav.gates",
-      "nav.console", "nav.attendance", "nav.faceDatasets", "nav.faceModels"]);
+      "nav.console", "nav.attendance", "nav.finance", "nav.faceDatasets", "nav.faceModels"]);
     expect(navItemsFor(["admin"]).every((item) => !item.readOnly)).toBe(true);
   });
 
   it("gives a manager everything but users", () => {
     expect(labels(["manager"])).toEqual(["nav.units", "nav.people", "nav.vehicles", "nav.gates",
-      "nav.console", "nav.attendance", "nav.faceDatasets", "nav.faceModels"]);
+      "nav.console", "nav.attendance", "nav.finance", "nav.faceDatasets", "nav.faceModels"]);
+    expect(navItemsFor(["manager"]).find((item) => item.resource === "finance")?.readOnly).toBe(true);
     expect(can(["manager"], "users", "read")).toBe(false);
   });
 
@@ -25,7 +26,8 @@ describe("role-aware navigation", () => {
   });
 
   it("gives a resident their own units and vehicles", () => {
-    expect(labels(["resident"])).toEqual(["nav.myUnits", "nav.vehicles"]);
+    expect(labels(["resident"])).toEqual(["nav.myUnits", "nav.vehicles", "nav.myFinance"]);
+    expect(can(["resident"], "finance")).toBe(false);
     const [unitsItem, vehiclesItem] = navItemsFor(["resident"]);
     expect(unitsItem.path).toBe("/units");
     expect(unitsItem.readOnly).toBe(true);
@@ -41,7 +43,7 @@ describe("role-aware navigation", () => {
 
   it("joins several roles, and managing wins over resident", () => {
     expect(labels(["resident", "guard"])).toEqual(["nav.myUnits", "nav.people", "nav.vehicles", "nav.gates",
-      "nav.console"]);
+      "nav.console", "nav.myFinance"]);
     expect(labels(["resident", "manager"])[0]).toBe("nav.units");
     expect(homePathFor(["guard", "resident"])).toBe("/units");
   });

@@ -6,7 +6,7 @@ export const ROLES = ["admin", "manager", "guard", "resident", "staff"] as const
 export type Role = (typeof ROLES)[number];
 
 export type Resource = "units" | "people" | "users" | "vehicles" | "gates" | "console" |
-  "attendance" | "faceDatasets" | "faceModels";
+  "attendance" | "faceDatasets" | "faceModels" | "finance" | "myFinance";
 export type Action = "read" | "write";
 
 const MANAGING: readonly Role[] = ["admin", "manager"];
@@ -23,6 +23,9 @@ const RULES: Record<Resource, Record<Action, readonly Role[]>> = {
   // Face recognition: enrolment by dataset, model versions (write = retrain).
   faceDatasets: { read: MANAGING, write: MANAGING },
   faceModels: { read: MANAGING, write: MANAGING },
+  // Finance administration (write = billing runs, approvals) and a resident's own account.
+  finance: { read: MANAGING, write: ["admin"] },
+  myFinance: { read: ["resident"], write: ["resident"] },
 };
 
 function has(roles: readonly string[], allowed: readonly Role[]): boolean {
@@ -61,7 +64,7 @@ export interface NavItem {
 }
 
 const ORDER: Resource[] = ["units", "people", "users", "vehicles", "gates", "console", "attendance",
-  "faceDatasets", "faceModels"];
+  "finance", "faceDatasets", "faceModels", "myFinance"];
 
 /** Where each section lives (the resource name, unless said otherwise). */
 export const PATHS: Record<Resource, string> = {
@@ -74,6 +77,8 @@ export const PATHS: Record<Resource, string> = {
   attendance: "/attendance",
   faceDatasets: "/face-datasets",
   faceModels: "/face-models",
+  finance: "/finance",
+  myFinance: "/my-finance",
 };
 
 /** The sidebar entries for a user with `roles`, in a fixed order. */

@@ -229,6 +229,260 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Balances with aging: every unit (managers) or your own units */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "X-Pagination": components["headers"]["PAGINATION"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Balance"][];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{unit_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unit_id: number;
+            };
+            cookie?: never;
+        };
+        /** A unit's balance and aging */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    unit_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Balance"];
+                    };
+                };
+                404: components["responses"]["DEFAULT_ERROR"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{unit_id}/payment-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unit_id: number;
+            };
+            cookie?: never;
+        };
+        /** How the unit can pay: online provider or bank-transfer details */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    unit_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PaymentOptions"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{unit_id}/risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unit_id: number;
+            };
+            cookie?: never;
+        };
+        /** One unit's delinquency risk and its top reasons (managers) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    unit_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnitRisk"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{unit_id}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unit_id: number;
+            };
+            cookie?: never;
+        };
+        /** A unit's entries with running balance between two dates */
+        get: {
+            parameters: {
+                query?: {
+                    since?: string;
+                    until?: string;
+                };
+                header?: never;
+                path: {
+                    unit_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Statement"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{unit_id}/statement.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                unit_id: number;
+            };
+            cookie?: never;
+        };
+        /** A unit's monthly statement as PDF */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description default: this month */
+                    period?: string;
+                };
+                header?: never;
+                path: {
+                    unit_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The month's statement */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/alerts": {
         parameters: {
             query?: never;
@@ -760,6 +1014,214 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/charges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List charges, newest first (residents: their own units) */
+        get: {
+            parameters: {
+                query?: {
+                    unit_id?: number;
+                    kind?: string;
+                    period?: string;
+                    /** @description unpaid = open or partial */
+                    status?: "open" | "partial" | "unpaid" | "paid" | "reversed" | "applied" | "credit";
+                    since?: string;
+                    until?: string;
+                    page?: number;
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "X-Pagination": components["headers"]["PAGINATION"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Entry"][];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Record a charge (admins and managers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ChargeCreate"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Entry"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charges/{entry_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entry_id: number;
+            };
+            cookie?: never;
+        };
+        /** One charge with its open amount and status */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    entry_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Entry"];
+                    };
+                };
+                404: components["responses"]["DEFAULT_ERROR"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charges/{entry_id}/reversal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entry_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reverse a charge with a new entry (admins); nothing is deleted */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    entry_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReversalRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Entry"];
+                    };
+                };
+                409: components["responses"]["DEFAULT_ERROR"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start paying online: returns the provider's checkout URL */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CheckoutRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Checkout"];
+                    };
+                };
+                409: components["responses"]["DEFAULT_ERROR"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                502: components["responses"]["DEFAULT_ERROR"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events/stream": {
         parameters: {
             query?: never;
@@ -829,6 +1291,187 @@ export interface paths {
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/expenses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Expenses, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description free-text search */
+                    q?: string;
+                    category?: string;
+                    since?: string;
+                    until?: string;
+                    page?: number;
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "X-Pagination": components["headers"]["PAGINATION"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Expense"][];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Record an expense (admins, managers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Expense"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Expense"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/expenses/{expense_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                expense_id: number;
+            };
+            cookie?: never;
+        };
+        /** One expense */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    expense_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Expense"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/expenses/{expense_id}/invoice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                expense_id: number;
+            };
+            cookie?: never;
+        };
+        /** Download the invoice */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    expense_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The invoice file */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        /** Attach or replace the invoice (multipart `file`: PDF or image) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    expense_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": components["schemas"]["DocumentUpload"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Expense"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1116,6 +1759,576 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/billing-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bill a period's dues now (admins); units already billed are skipped */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BillingRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BillingResult"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/delinquency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Units with overdue debt, most days late first, with aging buckets */
+        get: {
+            parameters: {
+                query?: {
+                    min_days?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Balance"][];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/income-expense": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Income (payments by what they paid) vs expenses, by month and category */
+        get: {
+            parameters: {
+                query: {
+                    since: string;
+                    until: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["IncomeExpense"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/income-expense.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The income-vs-expense report as CSV */
+        get: {
+            parameters: {
+                query: {
+                    since: string;
+                    until: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV: month, direction, category, amount */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/late-charges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Apply late fees and the period's interest on overdue debt (admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BillingRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["BillingResult"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/receipts/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        /** Check a receipt: the payment its verification code belongs to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Entry"];
+                    };
+                };
+                404: components["responses"]["DEFAULT_ERROR"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/risk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Units by risk of paying their next dues late, with reasons */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnitRisk"][];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The condominium's finance settings (defaults until saved) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FinanceSettings"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change finance settings (admins; only the fields sent) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FinanceSettings"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FinanceSettings"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/finance/unit-classes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every unit's dues class (units without one are left out) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["UnitClassRequest"][];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        /** Put a unit in a dues class (null removes it) for per-class dues */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UnitClassRequest"];
+                };
+            };
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fine-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List fine types (paginated, searchable) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description free-text search */
+                    q?: string;
+                    is_active?: boolean;
+                    page?: number;
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "X-Pagination": components["headers"]["PAGINATION"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FineType"][];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Create a fine type */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FineType"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FineType"];
+                    };
+                };
+                409: components["responses"]["DEFAULT_ERROR"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/fine-types/{obj_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                obj_id: number;
+            };
+            cookie?: never;
+        };
+        /** Get one fine type */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    obj_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FineType"];
+                    };
+                };
+                404: components["responses"]["DEFAULT_ERROR"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a fine type */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    obj_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a fine type (only the fields sent) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    obj_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["FineTypeUpdate"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FineType"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
         trace?: never;
     };
     "/api/v1/gates": {
@@ -1859,6 +3072,290 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your notifications in this condominium, newest first (200 at most) */
+        get: {
+            parameters: {
+                query?: {
+                    unread?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Notification"][];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark your notifications as read */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MarkReadRequest"];
+                };
+            };
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List payments, newest first (residents: their own units) */
+        get: {
+            parameters: {
+                query?: {
+                    unit_id?: number;
+                    kind?: string;
+                    period?: string;
+                    /** @description unpaid = open or partial */
+                    status?: "open" | "partial" | "unpaid" | "paid" | "reversed" | "applied" | "credit";
+                    since?: string;
+                    until?: string;
+                    page?: number;
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "X-Pagination": components["headers"]["PAGINATION"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Entry"][];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Record a payment (admins and managers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PaymentCreate"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Entry"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{entry_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entry_id: number;
+            };
+            cookie?: never;
+        };
+        /** One payment with its open amount and status */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    entry_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Entry"];
+                    };
+                };
+                404: components["responses"]["DEFAULT_ERROR"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{entry_id}/receipt.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entry_id: number;
+            };
+            cookie?: never;
+        };
+        /** Download the payment's PDF receipt (residents: their own units) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    entry_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The payment's receipt */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                404: components["responses"]["DEFAULT_ERROR"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{entry_id}/reversal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entry_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reverse a payment with a new entry (admins); nothing is deleted */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    entry_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReversalRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Entry"];
+                    };
+                };
+                409: components["responses"]["DEFAULT_ERROR"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/people": {
         parameters: {
             query?: never;
@@ -2392,6 +3889,307 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/risk-models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Trained models with their validation metrics, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RiskModel"][];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Train and validate a new model on the payment history (a job) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["JobAccepted"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transfer-proofs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reported transfers (residents: their own units) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "approved" | "rejected";
+                    unit_id?: number;
+                    page?: number;
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "X-Pagination": components["headers"]["PAGINATION"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TransferProof"][];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Report a bank transfer with its proof (multipart `file`: PDF or image); it waits for an admin */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": components["schemas"]["TransferProofForm"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TransferProof"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transfer-proofs/{proof_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                proof_id: number;
+            };
+            cookie?: never;
+        };
+        /** One reported transfer */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    proof_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TransferProof"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transfer-proofs/{proof_id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                proof_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve: the payment is booked and allocated (admins, managers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    proof_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReviewRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TransferProof"];
+                    };
+                };
+                409: components["responses"]["DEFAULT_ERROR"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transfer-proofs/{proof_id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                proof_id: number;
+            };
+            cookie?: never;
+        };
+        /** Download the transfer's proof */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    proof_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The proof as uploaded (PDF or image) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transfer-proofs/{proof_id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                proof_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject with a reason (admins, managers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    proof_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReviewRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TransferProof"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/units": {
         parameters: {
             query?: never;
@@ -2881,6 +4679,48 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/webhooks/{provider}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Provider notification (mercadopago: x-signature; stripe: Stripe-Signature); each payment is booked once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    provider: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookResult"];
+                    };
+                };
+                401: components["responses"]["DEFAULT_ERROR"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2913,6 +4753,33 @@ export interface components {
             access_token: string;
             expires_in: number;
             token_type: string;
+        };
+        Aging: {
+            /**
+             * Format: decimal
+             * @example 45000
+             */
+            readonly current?: string;
+            /**
+             * Format: decimal
+             * @example 45000
+             */
+            readonly d1_30?: string;
+            /**
+             * Format: decimal
+             * @example 45000
+             */
+            readonly d31_60?: string;
+            /**
+             * Format: decimal
+             * @example 45000
+             */
+            readonly d61_90?: string;
+            /**
+             * Format: decimal
+             * @example 45000
+             */
+            readonly d90_plus?: string;
         };
         Alert: {
             access_event_id?: number | null;
@@ -2985,6 +4852,49 @@ export interface components {
             x: number;
             y: number;
         };
+        Balance: {
+            readonly aging?: components["schemas"]["Aging"];
+            /**
+             * Format: decimal
+             * @description owed; negative is credit
+             * @example 45000
+             */
+            readonly balance?: string;
+            /**
+             * Format: decimal
+             * @example 45000
+             */
+            readonly credit?: string;
+            readonly days_late?: number;
+            /** @description the unit's id */
+            readonly id?: number;
+            /** Format: date */
+            readonly oldest_due_on?: string | null;
+            /**
+             * Format: decimal
+             * @example 45000
+             */
+            readonly open_total?: string;
+            readonly unit_code?: string;
+            readonly unit_id?: number;
+        };
+        BillingRequest: {
+            /** @example 2026-03 */
+            period: string;
+        };
+        BillingResult: {
+            created?: number;
+            interest_charges?: number;
+            late_fees?: number;
+            period?: string;
+            skipped?: number;
+            /**
+             * Format: decimal
+             * @example 45000
+             */
+            readonly total?: string;
+            units_without_class?: string[];
+        };
         Building: {
             code?: string | null;
             readonly id?: number;
@@ -3005,6 +4915,41 @@ export interface components {
             /** @description the weights file it needs */
             file?: string;
             name: string;
+        };
+        ChargeCreate: {
+            /**
+             * Format: decimal
+             * @example 45000
+             */
+            amount?: string | null;
+            description?: string | null;
+            /** Format: date */
+            due_on?: string | null;
+            fine_type_id?: number | null;
+            /** @enum {string} */
+            kind: "fine" | "reservation" | "other";
+            period?: string | null;
+            unit_id: number;
+        };
+        Checkout: {
+            /**
+             * Format: decimal
+             * @example 45000
+             */
+            readonly amount?: string;
+            readonly id?: number;
+            readonly provider?: string;
+            readonly public_id?: string;
+            readonly redirect_url?: string;
+            readonly unit_id?: number;
+        };
+        CheckoutRequest: {
+            /**
+             * Format: decimal
+             * @description default: the unit's debt
+             */
+            amount?: string | null;
+            unit_id: number;
         };
         ComponentHealth: {
             detail: string;
@@ -3103,6 +5048,13 @@ export interface components {
             /** @description bearer token of the kiosk; shown only now, store it on the device */
             token: string;
         };
+        DocumentUpload: {
+            /**
+             * Format: binary
+             * @description PDF, JPEG, PNG or WebP
+             */
+            file?: string;
+        };
         EnrolResponse: {
             results: components["schemas"]["EnrolResult"][];
         };
@@ -3113,6 +5065,38 @@ export interface components {
             reasons: string[];
             /** @enum {string} */
             status: "accepted" | "rejected";
+        };
+        Entry: {
+            /**
+             * Format: decimal
+             * @example 45000
+             */
+            readonly amount?: string;
+            /** Format: date */
+            readonly booked_on?: string;
+            /** Format: date-time */
+            readonly created_at?: string;
+            readonly description?: string | null;
+            /** Format: date */
+            readonly due_on?: string | null;
+            readonly entry_type?: string;
+            readonly id?: number;
+            readonly kind?: string;
+            /**
+             * Format: decimal
+             * @description charges: still owed; payments: unallocated credit
+             * @example 45000
+             */
+            readonly open_amount?: string | null;
+            readonly period?: string | null;
+            readonly public_id?: string;
+            readonly receipt_code?: string | null;
+            readonly reference?: string | null;
+            readonly reverses_id?: number | null;
+            /** @description open, partial, paid, reversed (charges); applied, credit, reversed (payments); reversal */
+            readonly status?: string;
+            readonly unit_code?: string;
+            readonly unit_id?: number;
         };
         Error: {
             /** @description Error code */
@@ -3125,6 +5109,24 @@ export interface components {
             message?: string;
             /** @description Error name */
             status?: string;
+        };
+        Expense: {
+            /**
+             * Format: decimal
+             * @example 45000
+             */
+            amount: string;
+            /** @example mantención */
+            category: string;
+            /** Format: date-time */
+            readonly created_at?: string;
+            description?: string | null;
+            readonly has_invoice?: boolean;
+            readonly id?: number;
+            readonly public_id?: string;
+            /** Format: date */
+            spent_on: string;
+            supplier: string;
         };
         Face: {
             bbox: components["schemas"]["BBox"];
@@ -3166,6 +5168,63 @@ export interface components {
             target_far: number;
             threshold: number;
             version: number;
+        };
+        FinanceSettings: {
+            bank_details?: string | null;
+            billing_day?: number;
+            /** @enum {string} */
+            currency?: "ARS" | "BOB" | "BRL" | "CLP" | "MXN" | "PEN" | "USD";
+            due_day?: number;
+            /**
+             * Format: decimal
+             * @example 45000
+             */
+            dues_amount?: string;
+            dues_by_class?: {
+                [key: string]: string;
+            } | null;
+            /** @enum {string} */
+            dues_method?: "fixed" | "unit_class" | "coefficient";
+            grace_days?: number;
+            /** @enum {string} */
+            interest_kind?: "none" | "simple" | "compound";
+            /**
+             * Format: decimal
+             * @example 45000
+             */
+            interest_rate?: string;
+            /**
+             * Format: decimal
+             * @example 45000
+             */
+            late_fee?: string;
+            /** @enum {string|null} */
+            provider?: "mercadopago" | "stripe" | null;
+            quiet_from?: number;
+            quiet_until?: number;
+            reminder_offsets?: number[];
+        };
+        FineType: {
+            /**
+             * Format: decimal
+             * @example 45000
+             */
+            amount: string;
+            description?: string | null;
+            readonly id?: number;
+            is_active?: boolean;
+            name: string;
+        };
+        FineTypeUpdate: {
+            /**
+             * Format: decimal
+             * @example 45000
+             */
+            amount?: string;
+            description?: string | null;
+            readonly id?: number;
+            is_active?: boolean;
+            name?: string;
         };
         FrameResult: {
             event_ids: number[];
@@ -3267,6 +5326,10 @@ export interface components {
             /** @description rows imported */
             created: number;
         };
+        IncomeExpense: {
+            months?: components["schemas"]["MonthTotal"][];
+            rows?: components["schemas"]["ReportRow"][];
+        };
         Job: {
             /** Format: date-time */
             created_at: string;
@@ -3294,6 +5357,9 @@ export interface components {
             person_id?: number | null;
             /** @example delivery without QR */
             reason: string;
+        };
+        MarkReadRequest: {
+            ids: number[];
         };
         Match: {
             kind: string;
@@ -3336,6 +5402,34 @@ export interface components {
             readonly unit_code?: string;
             unit_id?: number;
         };
+        MonthTotal: {
+            /**
+             * Format: decimal
+             * @example 45000
+             */
+            readonly expense?: string;
+            /**
+             * Format: decimal
+             * @example 45000
+             */
+            readonly income?: string;
+            month?: string;
+            /**
+             * Format: decimal
+             * @example 45000
+             */
+            readonly net?: string;
+        };
+        Notification: {
+            readonly body?: string;
+            /** Format: date-time */
+            readonly created_at?: string;
+            readonly id?: number;
+            /** Format: date-time */
+            readonly read_at?: string | null;
+            readonly title?: string;
+            readonly topic?: string;
+        };
         PaginationMetadata: {
             /** @description First available page number. */
             first_page?: number;
@@ -3351,6 +5445,32 @@ export interface components {
             total?: number;
             /** @description Total number of pages. */
             total_pages?: number;
+        };
+        PaymentCreate: {
+            /**
+             * Format: decimal
+             * @example 45000
+             */
+            amount: string;
+            description?: string | null;
+            /** @enum {string} */
+            method: "cash" | "transfer";
+            /** Format: date */
+            paid_on?: string | null;
+            reference?: string | null;
+            unit_id: number;
+        };
+        PaymentOptions: {
+            /**
+             * Format: decimal
+             * @example 45000
+             */
+            readonly amount_due?: string;
+            bank_details?: string | null;
+            currency?: string;
+            /** @description mercadopago or stripe; null: pay by bank transfer */
+            provider?: string | null;
+            unit_id?: number;
         };
         Person: {
             /** Format: date-time */
@@ -3412,6 +5532,16 @@ export interface components {
             /** @description no_face, multiple_faces, face_too_small, too_dark, too_bright, blurry, not_frontal, frame_too_small, not_an_image, too_large, duplicate */
             reasons: string[];
         };
+        ReportRow: {
+            /**
+             * Format: decimal
+             * @example 45000
+             */
+            readonly amount?: string;
+            category?: string;
+            direction?: string;
+            month?: string;
+        };
         RetrainRequest: {
             /**
              * @description switch to the new version when it is not worse than the active one
@@ -3430,6 +5560,45 @@ export interface components {
             /** @default 0.001 */
             target_far?: number;
         };
+        ReversalRequest: {
+            reason: string;
+        };
+        ReviewRequest: {
+            /**
+             * Format: decimal
+             * @description approve for the amount actually received (default: as reported)
+             */
+            amount?: string | null;
+            note?: string | null;
+        };
+        RiskModel: {
+            /**
+             * Format: decimal
+             * @description AUC of 'last month was late' alone, same validation rows
+             */
+            readonly baseline_auc?: string | null;
+            /** Format: date-time */
+            readonly created_at?: string;
+            readonly id?: number;
+            readonly is_active?: boolean;
+            readonly metrics?: {
+                [key: string]: unknown;
+            };
+            /** Format: decimal */
+            readonly precision_top10?: string | null;
+            /**
+             * Format: decimal
+             * @description time-split validation
+             */
+            readonly roc_auc?: string | null;
+            readonly trained_through?: string;
+        };
+        RiskReason: {
+            feature?: string;
+            value?: number;
+            /** @description how much it raises the score */
+            weight?: number;
+        };
         ScheduleDump: {
             /** @example 08:30 */
             readonly end?: string;
@@ -3447,6 +5616,34 @@ export interface components {
             start: string;
             /** @description 0 = Monday ... 6 = Sunday */
             weekday: number;
+        };
+        Statement: {
+            /**
+             * Format: decimal
+             * @example 45000
+             */
+            readonly closing_balance?: string;
+            readonly lines?: components["schemas"]["StatementLine"][];
+            /**
+             * Format: decimal
+             * @example 45000
+             */
+            readonly opening_balance?: string;
+            readonly unit_code?: unknown;
+            readonly unit_id?: unknown;
+        };
+        StatementLine: {
+            readonly entry?: components["schemas"]["Entry"];
+            /**
+             * Format: decimal
+             * @example 45000
+             */
+            readonly running_balance?: string;
+            /**
+             * Format: decimal
+             * @example 45000
+             */
+            readonly signed_amount?: string;
         };
         StreamTicket: {
             expires_in: number;
@@ -3476,6 +5673,43 @@ export interface components {
             /** @description PyTorch checkpoint, a base for the next fine-tune */
             weights?: string;
         };
+        TransferProof: {
+            /**
+             * Format: decimal
+             * @example 45000
+             */
+            readonly amount?: string;
+            /** Format: date-time */
+            readonly created_at?: string;
+            readonly id?: number;
+            /** Format: date */
+            readonly paid_on?: string;
+            readonly payment_id?: number | null;
+            readonly proof_type?: string;
+            readonly public_id?: string;
+            readonly reference?: string | null;
+            readonly review_note?: string | null;
+            /** Format: date-time */
+            readonly reviewed_at?: string | null;
+            readonly status?: string;
+            readonly unit_id?: number;
+        };
+        TransferProofForm: {
+            /**
+             * Format: decimal
+             * @example 45000
+             */
+            amount: string;
+            /**
+             * Format: binary
+             * @description PDF, JPEG, PNG or WebP
+             */
+            file?: string;
+            /** Format: date */
+            paid_on: string;
+            reference?: string;
+            unit_id: number;
+        };
         Unit: {
             /**
              * Format: decimal
@@ -3496,6 +5730,17 @@ export interface components {
             floor?: number | null;
             readonly id?: number;
             readonly public_id?: string;
+        };
+        UnitClassRequest: {
+            fee_class: string | null;
+            unit_id: number;
+        };
+        UnitRisk: {
+            reasons?: components["schemas"]["RiskReason"][];
+            /** @description probability of paying the next dues late */
+            score?: number;
+            unit_code?: string;
+            unit_id?: number;
         };
         UnitUpdate: {
             /**
@@ -3563,6 +5808,11 @@ export interface components {
             plate?: string;
             readonly unit_code?: string;
             unit_id?: number;
+        };
+        WebhookResult: {
+            payment_id?: number | null;
+            /** @description booked, duplicate or ignored */
+            status?: string;
         };
         Week: {
             shifts: components["schemas"]["Shift"][];

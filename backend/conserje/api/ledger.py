@@ -1,0 +1,83 @@
+"""Charges, payments and reversals; the fine catalogue."""
+from __future__ import annotations
+
+from flask import make_response
+from flask_smorest import Blueprint
+
+from ..extensions import db
+from ..schemas.finance import (ChargeCreate, EntryQuery, EntrySchema, FineTypeQuery,
+                               FineTypeSchema, PaymentCreate, ReversalRequest)
+from ..services.finance import entries, receipts
+from ..services.finance.settings import fine_types
+from .context import current_actor
+from .crud import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, register_crud
+
+charges_blp = Blueprint("charges", __name__, url_prefix="/api/v1/charges",
+                        description="Charges to units: dues, fines, reservations, interest")
+payments_blp = Blueprint("payments", __name__, url_prefix="/api/v1/payments",
+                         description="Payments received (cash, transfer, online)")
+fines_blp = Blueprint("fine-types", __name__, url_prefix="/api/v1/fine-types",
+                      description="The fine catalogue")
+register_crud(fines_blp, fine_types, FineTypeSchema, FineTypeQuery, noun="fine type")
+
+
+def _register_entries(blp: Blueprint, entry_type: str, create_schema, create, noun: str):
+    @blp.route("", methods=["GET"])
+    @blp.arguments(EntryQuery, location="query")
+    @blp.response(200, EntrySchema(many=True))
+    @blp.paginate(page_size=DEFAULT_PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
+    @blp.doc(summary=f"List {noun}s, newest first (residents: their own units)")
+    def list_rows(filters, pagination_parameters):
+        page = entries.list_entries(db.session, current_actor(), entry_type, filters,
+                                    pagination_parameters.page,
+                                    pagination_parameters.page_size)
+        pagination_parameters.item_count = page.total
+        return page.items
+
+    @blp.route("", methods=["POST"])
+    @blp.arguments(create_schema)
+    @blp.response(201, EntrySchema)
+    @blp.doc(summary=f"Record a {noun} (admins and managers)")
+    def create_row(data):
+        row = create(db.session, current_actor(), data)
+        db.session.commit()
+        return row
+
+    @blp.route("/<int:entry_id>", methods=["GET"])
+    @blp.response(200, EntrySchema)
+    @blp.alt_response(404, response="DEFAULT_ERROR", description="Not found for you")
+    @blp.doc(summary=f"One {noun} with its open amount and status")
+    def get_row(entry_id):
+        return entries.get_entry(db.session, current_actor(), entry_id, entry_type)
+
+    @blp.route("/<int:entry_id>/reversal", methods=["POST"])
+    @blp.arguments(ReversalRequest)
+    @blp.response(201, EntrySchema)
+    @blp.alt_response(409, response="DEFAULT_ERROR", description="Already reversed")
+    @blp.doc(summary=f"Reverse a {noun} with a new entry (admins); nothing is deleted")
+    def reverse_row(data, entry_id):
+        row = entries.reverse_entry(db.session, current_actor(), entry_id, entry_type,
+                                    data["reason"])
+        db.session.commit()
+        return row
+
+
+_register_entries(charges_blp, "charge", ChargeCreate, entries.create_charge, "charge")
+_register_entries(payments_blp, "payment", PaymentCreate, entries.record_payment, "payment")
+
+
+@payments_blp.route("/<int:entry_id>/receipt.pdf", methods=["GET"])
+@payments_blp.response(200, description="The payment's receipt", content_type="application/pdf")
+@payments_blp.alt_response(404, response="DEFAULT_ERROR", description="Not found for you")
+@payments_blp.doc(summary="Download the payment's PDF receipt (residents: their own units)")
+def payment_receipt(entry_id):
+    data, name = receipts.payment_receipt(db.session, current_actor(), entry_id)
+    return pdf_response(data, name)
+
+
+def pdf_response(data: bytes, filename: str):
+    response = make_response(data)
+    response.headers["Content-Type"] = "application/pdf"
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["Cache-Control"] = "private, no-store"
+    return response

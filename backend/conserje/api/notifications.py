@@ -1,0 +1,29 @@
+"""The acting user's in-app notifications (payment reminders and others)."""
+from __future__ import annotations
+
+from flask_smorest import Blueprint
+
+from ..extensions import db
+from ..schemas.finance_docs import MarkReadRequest, NotificationQuery, NotificationSchema
+from ..services import notify
+from .context import current_actor
+
+blp = Blueprint("notifications", __name__, url_prefix="/api/v1/notifications",
+                description="Your in-app notifications")
+
+
+@blp.route("", methods=["GET"])
+@blp.arguments(NotificationQuery, location="query")
+@blp.response(200, NotificationSchema(many=True))
+@blp.doc(summary="Your notifications in this condominium, newest first (200 at most)")
+def list_notifications(query):
+    return notify.inbox(db.session, current_actor(), query.get("unread", False))
+
+
+@blp.route("/read", methods=["POST"])
+@blp.arguments(MarkReadRequest)
+@blp.response(204)
+@blp.doc(summary="Mark your notifications as read")
+def mark_read(data):
+    notify.mark_read(db.session, current_actor(), data["ids"])
+    db.session.commit()

@@ -1,0 +1,113 @@
+"""Due-date reminders: for each open charge, one message per rule of the condominium
+(days relative to the due date, e.g. -5, -1, 1, 7, 15) to the unit's resident accounts.
+
+A reminder is claimed by inserting its ``payment_reminder`` row (unique per unit, charge
+and rule) before anything is sent, so it goes out once even across restarts and
+concurrent schedulers. Nothing is sent during the condominium's quiet hours: the hourly
+job sends it at the next allowed hour, up to ``CATCH_UP_DAYS`` late.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from ...models import AppUser, PaymentReminder, Unit, UnitMember, UserRole
+from ..notify import Channel, Message
+from . import ledger
+from .receipts import format_money
+from .settings import get_settings, local_now
+
+CATCH_UP_DAYS = 3
+
+
+def in_quiet_hours(hour: int, quiet_from: int, quiet_until: int) -> bool:
+    """Whether ``hour`` falls in [quiet_from, quiet_until), wrapping past midnight."""
+    if quiet_from == quiet_until:
+        return False
+    if quiet_from < quiet_until:
+        return quiet_from <= hour < quiet_until
+    return hour >= quiet_from or hour < quiet_until
+
+
+def recipients(session: Session, condominium_id: int, unit_id: int, today: date
+               ) -> list[AppUser]:
+    """Active resident accounts of people currently living in the unit."""
+    members = session.scalars(select(UnitMember).where(UnitMember.unit_id == unit_id,
+                                                       UnitMember.condominium_id ==
+                                                       condominium_id))
+    people = [m.person_id for m in members if m.is_active_on(today)]
+    if not people:
+        return []
+    return list(session.scalars(select(AppUser).join(UserRole).where(
+        AppUser.person_id.in_(people), AppUser.is_active.is_(True),
+        UserRole.condominium_id == condominium_id, UserRole.role_name == "resident")
+        .order_by(AppUser.id)).unique())
+
+
+def _text(offset: int, code: str, amount: str, due: date) -> tuple[str, str]:
+    if offset < 0:
+        title = f"Recordatorio: vence en {-offset} día(s) el pago de la unidad {code}"
+    elif offset == 0:
+        title = f"Hoy vence el pago de la unidad {code}"
+    else:
+        title = f"Pago atrasado {offset} día(s): unidad {code}"
+    body = (f"Monto pendiente: {amount}. Fecha de vencimiento: {due:%d/%m/%Y}.\n"
+            "Puede pagar en línea o informar una transferencia desde la aplicación.")
+    return title, body
+
+
+def send_due_reminders(session: Session, condominium_id: int, channels: Sequence[Channel],
+                       now: datetime | None = None) -> int:
+    """Send every reminder due now for the condominium; return how many were claimed."""
+    settings = get_settings(session, condominium_id)
+    local = local_now(session, condominium_id, now)
+    if settings.id is None or in_quiet_hours(local.hour, settings.quiet_from,
+                                             settings.quiet_until):
+        return 0
+    today, offsets = local.date(), sorted(set(settings.reminder_offsets or []))
+    codes = dict(session.execute(select(Unit.id, Unit.code)
+                                 .where(Unit.condominium_id == condominium_id)).all())
+    sent = 0
+    for unit_id, account in ledger.load_accounts(session, condominium_id).items():
+        for charge in account.open_charges():
+            if charge.due_on is None:
+                continue
+            offset = current_rule(offsets, charge.due_on, today)
+            if offset is None or not _claim(session, condominium_id, unit_id, charge.id,
+                                            offset):
+                continue
+            amount = format_money(account.open_by_charge[charge.id], settings.currency)
+            title, body = _text(offset, codes.get(unit_id, ""), amount, charge.due_on)
+            messages = [Message(u.id, u.email, "payment_reminder", title, body)
+                        for u in recipients(session, condominium_id, unit_id, today)]
+            for channel in channels:
+                channel.deliver(session, condominium_id, messages)
+            sent += 1
+    return sent
+
+
+def current_rule(offsets: Sequence[int], due_on: date, today: date) -> int | None:
+    """The latest rule whose day has come, if it came at most ``CATCH_UP_DAYS`` ago.
+
+    Only the latest: after downtime, "due tomorrow" must not go out once it is overdue.
+    """
+    passed = [o for o in offsets if due_on + timedelta(days=o) <= today]
+    if not passed:
+        return None
+    latest = max(passed)
+    return latest if today <= due_on + timedelta(days=latest + CATCH_UP_DAYS) else None
+
+
+def _claim(session: Session, condominium_id: int, unit_id: int, charge_id: int,
+           offset: int) -> bool:
+    try:
+        with session.begin_nested():
+            session.add(PaymentReminder(condominium_id=condominium_id, unit_id=unit_id,
+                                        charge_id=charge_id, offset_days=offset))
+    except IntegrityError:
+        return False
+    return True

@@ -1,0 +1,176 @@
+/**
+ * Finance calls: balances, charges, payments, transfer proofs, online checkout, billing,
+ * delinquency and risk. Amounts travel as decimal strings ("45000.00"), never floats.
+ */
+import { api, unwrap, unwrapList, type Schemas } from "./client";
+import type { ListResult } from "./pagination";
+
+/** Every dump-only field of these schemas is present in answers; say so once. */
+type Answer<T> = { [K in keyof T]-?: Exclude<T[K], undefined> };
+export type Balance = Answer<Schemas["Balance"]>;
+export type Entry = Answer<Schemas["Entry"]>;
+export type TransferProof = Answer<Schemas["TransferProof"]>;
+export type PaymentOptions = Answer<Schemas["PaymentOptions"]>;
+export type Checkout = Answer<Schemas["Checkout"]>;
+export type BillingResult = Answer<Schemas["BillingResult"]>;
+export type UnitRisk = Answer<Schemas["UnitRisk"]>;
+export type FinanceSettings = Schemas["FinanceSettings"];
+
+export interface TransferInput {
+  unit_id: number;
+  amount: string;
+  paid_on: string;
+  reference?: string;
+  file: File;
+}
+
+const unitPath = (unitId: number) => ({ params: { path: { unit_id: unitId } } });
+const entryPath = (id: number) => ({ params: { path: { entry_id: id } } });
+const proofPath = (id: number) => ({ params: { path: { proof_id: id } } });
+
+async function blob(response: Promise<{ data?: unknown; error?: unknown; response: Response }>) {
+  return unwrap(await response) as unknown as Blob;
+}
+
+export type FineType = Answer<Schemas["FineType"]>;
+export type Expense = Answer<Schemas["Expense"]>;
+export type MonthTotal = Answer<Schemas["MonthTotal"]>;
+export type ReportRow = Answer<Schemas["ReportRow"]>;
+export interface ExpenseInput {
+  supplier: string;
+  category: string;
+  amount: string;
+  spent_on: string;
+  invoice?: File | null;
+}
+
+export const finance = {
+  async settings(): Promise<FinanceSettings> {
+    return unwrap(await api.GET("/api/v1/finance/settings"));
+  },
+  async saveSettings(body: FinanceSettings): Promise<FinanceSettings> {
+    return unwrap(await api.PATCH("/api/v1/finance/settings", { body }));
+  },
+  async fineTypes(): Promise<FineType[]> {
+    const res = await api.GET("/api/v1/fine-types", { params: { query: { page_size: 100 } } });
+    return unwrapList(res).items as FineType[];
+  },
+  async createFineType(body: { name: string; amount: string }): Promise<FineType> {
+    return unwrap(await api.POST("/api/v1/fine-types", { body })) as FineType;
+  },
+  async balances(): Promise<Balance[]> {
+    const res = await api.GET("/api/v1/accounts", { params: { query: { page_size: 100 } } });
+    return unwrapList(res).items as Balance[];
+  },
+  async unpaidCharges(unitId: number): Promise<Entry[]> {
+    const res = await api.GET("/api/v1/charges", {
+      params: { query: { unit_id: unitId, status: "unpaid", page_size: 100 } },
+    });
+    return unwrapList(res).items as Entry[];
+  },
+  async payments(unitId: number): Promise<ListResult<Entry>> {
+    const res = await api.GET("/api/v1/payments", {
+      params: { query: { unit_id: unitId, page_size: 50 } },
+    });
+    return unwrapList(res) as ListResult<Entry>;
+  },
+  async receipt(paymentId: number): Promise<Blob> {
+    return blob(api.GET("/api/v1/payments/{entry_id}/receipt.pdf", {
+      ...entryPath(paymentId), parseAs: "blob",
+    }));
+  },
+  async paymentOptions(unitId: number): Promise<PaymentOptions> {
+    return unwrap(await api.GET("/api/v1/accounts/{unit_id}/payment-options",
+      unitPath(unitId))) as PaymentOptions;
+  },
+  async checkout(unitId: number): Promise<Checkout> {
+    return unwrap(await api.POST("/api/v1/checkouts", { body: { unit_id: unitId } })) as Checkout;
+  },
+  async reportTransfer(input: TransferInput): Promise<TransferProof> {
+    const form = new FormData();
+    form.append("unit_id", String(input.unit_id));
+    form.append("amount", input.amount);
+    form.append("paid_on", input.paid_on);
+    if (input.reference) form.append("reference", input.reference);
+    form.append("file", input.file);
+    // FormData goes as is: the browser sets the multipart boundary.
+    return unwrap(await api.POST("/api/v1/transfer-proofs", {
+      body: form as unknown as Schemas["TransferProofForm"],
+      bodySerializer: (body: unknown) => body as FormData,
+    })) as TransferProof;
+  },
+  async transfers(status?: "pending" | "approved" | "rejected"): Promise<TransferProof[]> {
+    const res = await api.GET("/api/v1/transfer-proofs", {
+      params: { query: { page_size: 100, ...(status ? { status } : {}) } },
+    });
+    return unwrapList(res).items as TransferProof[];
+  },
+  async proofFile(proofId: number): Promise<Blob> {
+    return blob(api.GET("/api/v1/transfer-proofs/{proof_id}/file", {
+      ...proofPath(proofId), parseAs: "blob",
+    }));
+  },
+  async approve(proofId: number): Promise<TransferProof> {
+    return unwrap(await api.POST("/api/v1/transfer-proofs/{proof_id}/approve", {
+      ...proofPath(proofId), body: {},
+    })) as TransferProof;
+  },
+  async reject(proofId: number, note: string): Promise<TransferProof> {
+    return unwrap(await api.POST("/api/v1/transfer-proofs/{proof_id}/reject", {
+      ...proofPath(proofId), body: { note },
+    })) as TransferProof;
+  },
+  async runBilling(period: string): Promise<BillingResult> {
+    return unwrap(await api.POST("/api/v1/finance/billing-runs", { body: { period } })) as BillingResult;
+  },
+  async delinquency(): Promise<Balance[]> {
+    return unwrap(await api.GET("/api/v1/finance/delinquency", {
+      params: { query: { min_days: 1 } },
+    })) as Balance[];
+  },
+  async incomeExpense(since: string, until: string): Promise<{ rows: ReportRow[]; months: MonthTotal[] }> {
+    const res = unwrap(await api.GET("/api/v1/finance/income-expense", {
+      params: { query: { since, until } },
+    }));
+    return { rows: (res.rows ?? []) as ReportRow[], months: (res.months ?? []) as MonthTotal[] };
+  },
+  async incomeExpenseCsv(since: string, until: string): Promise<Blob> {
+    return blob(api.GET("/api/v1/finance/income-expense.csv", {
+      params: { query: { since, until } }, parseAs: "blob",
+    }));
+  },
+  async expenses(): Promise<Expense[]> {
+    const res = await api.GET("/api/v1/expenses", { params: { query: { page_size: 20 } } });
+    return unwrapList(res).items as Expense[];
+  },
+  async createExpense(input: ExpenseInput): Promise<Expense> {
+    const { invoice, ...body } = input;
+    const expense = unwrap(await api.POST("/api/v1/expenses", { body })) as Expense;
+    if (!invoice) return expense;
+    const form = new FormData();
+    form.append("file", invoice);
+    return unwrap(await api.PUT("/api/v1/expenses/{expense_id}/invoice", {
+      params: { path: { expense_id: expense.id } },
+      body: form as unknown as Schemas["DocumentUpload"],
+      bodySerializer: (b: unknown) => b as FormData,
+    })) as Expense;
+  },
+  async invoice(expenseId: number): Promise<Blob> {
+    return blob(api.GET("/api/v1/expenses/{expense_id}/invoice", {
+      params: { path: { expense_id: expenseId } }, parseAs: "blob",
+    }));
+  },
+  async risk(): Promise<UnitRisk[]> {
+    return unwrap(await api.GET("/api/v1/finance/risk")) as UnitRisk[];
+  },
+};
+
+/** Save a downloaded file under `name` (receipts, proofs). */
+export function saveBlob(data: Blob, name: string): void {
+  const url = URL.createObjectURL(data);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
