@@ -94,6 +94,15 @@ class Config:
         self.SMTP_PASSWORD = _env("SMTP_PASSWORD", "")
         self.SMTP_STARTTLS = _env_bool("SMTP_STARTTLS", True)
         self.MAIL_FROM = _env("MAIL_FROM", "Conserje <no-reply@conserje.app>")
+        # Visitors: Web Push (VAPID key pair; empty = no push), WhatsApp and SMS provider
+        # gateways as signed JSON webhooks (empty URL = channel off).
+        self.VAPID_PRIVATE_KEY = _env("VAPID_PRIVATE_KEY", "")
+        self.VAPID_PUBLIC_KEY = _env("VAPID_PUBLIC_KEY", "")
+        self.VAPID_SUBJECT = _env("VAPID_SUBJECT", "mailto:admin@conserje.app")
+        self.WHATSAPP_WEBHOOK_URL = _env("WHATSAPP_WEBHOOK_URL", "")
+        self.WHATSAPP_WEBHOOK_SECRET = _env("WHATSAPP_WEBHOOK_SECRET", "")
+        self.SMS_WEBHOOK_URL = _env("SMS_WEBHOOK_URL", "")
+        self.SMS_WEBHOOK_SECRET = _env("SMS_WEBHOOK_SECRET", "")
 
         # flask-smorest / OpenAPI: Swagger UI assets are served locally (no CDN).
         self.API_TITLE = "Conserje API"

@@ -35,6 +35,12 @@ CRON_TABLE: tuple[CronEntry, ...] = (
     # Monthly, after the first days' payments are in.
     CronEntry("risk-model-retraining", "conserje.tasks.finance:retrain_risk_models",
               {"day": 3, "hour": 4, "minute": 40}),
+    # Visitors: a walk-in request times out after ~2 minutes, so check every 15 seconds.
+    CronEntry("visit-request-timeouts", "conserje.tasks.visitors:expire_visit_requests",
+              {"second": "*/15"}),
+    CronEntry("visit-overstays", "conserje.tasks.visitors:watch_visits", {"minute": "*/5"}),
+    CronEntry("visit-renewals", "conserje.tasks.visitors:request_visit_renewals",
+              {"hour": 9, "minute": 7}),
 )
 
 

@@ -15,6 +15,11 @@ from .person import DOC_TYPES, MEMBER_ROLES, PERSON_KINDS, Person, UnitMember
 from .unit import Unit
 from .user import ROLES, AppUser, RevokedToken, UserRole
 from .vehicle import Vehicle
+from .visitors import (TIMEOUT_ACTIONS, VISITOR_CATEGORIES, PushSubscription, Visitor,
+                       VisitorBlock, VisitorSettings)
+from .visits import (AUTH_CHANNELS, AUTH_KINDS, AUTH_STATUSES, PASSAGE_METHODS, SERVICE_KINDS,
+                     VISIT_KINDS, VISIT_STATUSES, Visit, VisitAuthorisation, VisitChange,
+                     VisitPass, VisitPassage)
 
 __all__ = [
     "ACCESS_DECISIONS", "ACCESS_DIRECTIONS", "ACCESS_METHODS", "ALERT_KINDS", "AccessEvent",
@@ -28,4 +33,9 @@ __all__ = [
     "FinanceSettings", "FineType", "INTEREST_KINDS", "LedgerEntry", "PAYMENT_METHODS",
     "PROVIDERS", "PaymentCheckout", "PaymentReminder", "ProviderEvent", "RiskModel",
     "TransferProof", "UnitFeeClass",
+    # visitors
+    "AUTH_CHANNELS", "AUTH_KINDS", "AUTH_STATUSES", "PASSAGE_METHODS", "PushSubscription",
+    "SERVICE_KINDS", "TIMEOUT_ACTIONS", "VISITOR_CATEGORIES", "VISIT_KINDS", "VISIT_STATUSES",
+    "Visit", "VisitAuthorisation", "VisitChange", "VisitPass", "VisitPassage", "Visitor",
+    "VisitorBlock", "VisitorSettings",
 ]

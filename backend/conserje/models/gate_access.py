@@ -11,10 +11,10 @@ from .base import Base, IdMixin, PublicIdMixin, TenantMixin, UTCDateTime, utcnow
 from .gate import Gate
 from .person import Person
 
-ACCESS_METHODS = ("face", "qr", "plate", "manual")
+ACCESS_METHODS = ("face", "qr", "plate", "manual", "document")
 ACCESS_DECISIONS = ("granted", "denied", "unknown")
 ACCESS_DIRECTIONS = ("entry", "exit")
-ALERT_KINDS = ("unknown_face",)
+ALERT_KINDS = ("unknown_face", "blacklisted", "doc_mismatch", "overstay", "flagged_visitor")
 
 
 class GateDevice(IdMixin, PublicIdMixin, TenantMixin, Base):

@@ -10,7 +10,8 @@ from .base import Base, IdMixin, PublicIdMixin, TenantMixin, TimestampMixin
 from .unit import Unit
 
 PERSON_KINDS = ("owner", "tenant", "family", "staff", "visitor")
-DOC_TYPES = ("rut", "cpf", "dni", "passport", "other")
+# Chile RUT, Brazil CPF/RG/CNH/RNE, Argentina DNI, Uruguay/Bolivia CI, passports.
+DOC_TYPES = ("rut", "cpf", "dni", "passport", "other", "rg", "cnh", "rne", "ci")
 MEMBER_ROLES = ("owner", "tenant", "family", "resident")
 
 

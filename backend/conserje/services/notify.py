@@ -1,15 +1,20 @@
-"""Notification channels: one interface, an in-app inbox row per user and e-mail (SMTP).
+"""Notification channels: one interface, an in-app inbox row per user (and, with Redis,
+the user's live stream), e-mail (SMTP), Web Push (VAPID) and WhatsApp/SMS providers
+behind a signed JSON webhook.
 
 Channels receive messages inside the caller's transaction. The in-app channel adds rows
-to it; the e-mail channel sends only once the transaction commits, so a rolled-back
-reminder never leaves a mail behind.
+to it; the others send only once the transaction commits, so a rolled-back reminder
+never leaves a message behind.
 """
 from __future__ import annotations
 
 import abc
+import hashlib
+import hmac
+import json
 import logging
 import smtplib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from email.message import EmailMessage
 from typing import Sequence
 
@@ -31,6 +36,9 @@ class Message:
     topic: str
     title: str
     body: str
+    phone: str | None = None
+    # Structured content for interactive channels (visit id, photo link, answer actions).
+    data: dict = field(default_factory=dict)
 
 
 class Channel(abc.ABC):
@@ -41,15 +49,32 @@ class Channel(abc.ABC):
         """Hand ``messages`` to the channel; return how many it accepted."""
 
 
+def user_channel(user_id: int) -> str:
+    """The Redis pub/sub channel of one user's live notifications."""
+    return f"conserje:user-events:{user_id}"
+
+
 class InAppChannel(Channel):
     name = "in_app"
 
+    def __init__(self, redis=None):
+        self.redis = redis  # when given, each message also goes to the user's live stream
+
     def deliver(self, session, condominium_id, messages):
+        rows = []
         for message in messages:
-            session.add(AppNotification(condominium_id=condominium_id, user_id=message.user_id,
-                                        topic=message.topic, title=message.title,
-                                        body=message.body))
+            row = AppNotification(condominium_id=condominium_id, user_id=message.user_id,
+                                  topic=message.topic, title=message.title, body=message.body)
+            session.add(row)
+            rows.append((row, message))
         session.flush()
+        if self.redis is not None:
+            for row, message in rows:
+                live = json.dumps({"type": "notification", "data": {
+                    "id": row.id, "topic": row.topic, "title": row.title, "body": row.body,
+                    **message.data}}, default=str)
+                on_commit(session, lambda ch=user_channel(message.user_id), body=live:
+                          self.redis.publish(ch, body))
         return len(messages)
 
 
@@ -94,6 +119,108 @@ class EmailChannel(Channel):
                     smtp.send_message(mail)
         except (OSError, smtplib.SMTPException) as exc:
             log.error("could not send %d e-mails: %s", len(messages), exc)
+
+
+@dataclass(frozen=True)
+class VapidSettings:
+    private_key: str  # PEM or base64url raw key, as pywebpush takes it
+    subject: str = "mailto:admin@conserje.app"
+    ttl: int = 120
+
+
+class WebPushChannel(Channel):
+    """Web Push to every browser the user subscribed (RFC 8030 + VAPID, RFC 8291 aes128gcm
+    encryption by pywebpush). Subscriptions the push service says are gone are dropped."""
+
+    name = "web_push"
+
+    def __init__(self, settings: VapidSettings):
+        self.settings = settings
+
+    def deliver(self, session, condominium_id, messages):
+        from ..models import PushSubscription
+
+        by_user = {m.user_id: m for m in messages}
+        subs = list(session.scalars(select(PushSubscription).where(
+            PushSubscription.condominium_id == condominium_id,
+            PushSubscription.user_id.in_(list(by_user)))))
+        jobs = [(sub.id, {"endpoint": sub.endpoint,
+                          "keys": {"p256dh": sub.p256dh, "auth": sub.auth_secret}},
+                 json.dumps({"title": by_user[sub.user_id].title,
+                             "body": by_user[sub.user_id].body, "topic": by_user[sub.user_id].topic,
+                             **by_user[sub.user_id].data}, default=str)) for sub in subs]
+        if jobs:
+            on_commit(session, lambda: self.send(jobs))
+        return len(jobs)
+
+    def send(self, jobs) -> list[int]:
+        """Push each payload; return the ids of subscriptions that no longer exist."""
+        from pywebpush import WebPushException, webpush
+
+        gone = []
+        for sub_id, info, payload in jobs:
+            try:
+                webpush(info, payload, vapid_private_key=self.settings.private_key,
+                        vapid_claims={"sub": self.settings.subject}, ttl=self.settings.ttl,
+                        timeout=10)
+            except WebPushException as exc:
+                status = getattr(exc.response, "status_code", None)
+                if status in (404, 410):
+                    gone.append(sub_id)
+                log.error("web push to subscription %s failed: %s", sub_id, exc)
+            except OSError as exc:
+                log.error("web push to subscription %s failed: %s", sub_id, exc)
+        return gone
+
+
+@dataclass(frozen=True)
+class WebhookSettings:
+    url: str
+    secret: str
+    timeout: float = 10.0
+
+
+class WebhookChannel(Channel):
+    """WhatsApp or SMS through a provider's HTTP gateway: one JSON POST per message,
+    signed with ``X-Conserje-Signature: sha256=<HMAC of the body>`` so the adapter on the
+    provider's side (or the provider itself) can check it came from us."""
+
+    def __init__(self, name: str, settings: WebhookSettings):
+        self.name = name  # "whatsapp" or "sms"
+        self.settings = settings
+
+    def deliver(self, session, condominium_id, messages):
+        bodies = [self.body(condominium_id, m) for m in messages if m.phone]
+        if bodies:
+            on_commit(session, lambda: self.send(bodies))
+        return len(bodies)
+
+    def body(self, condominium_id: int, message: Message) -> bytes:
+        return json.dumps({"channel": self.name, "to": message.phone, "topic": message.topic,
+                           "title": message.title, "text": message.body,
+                           "condominium_id": condominium_id, "data": message.data},
+                          default=str, sort_keys=True, separators=(",", ":")).encode()
+
+    def signature(self, body: bytes) -> str:
+        return "sha256=" + hmac.new(self.settings.secret.encode(), body,
+                                    hashlib.sha256).hexdigest()
+
+    def send(self, bodies: Sequence[bytes]) -> int:
+        """POST each body; failures are logged (the in-app channel still has them)."""
+        import requests
+
+        sent = 0
+        for body in bodies:
+            try:
+                response = requests.post(
+                    self.settings.url, data=body, timeout=self.settings.timeout,
+                    headers={"Content-Type": "application/json",
+                             "X-Conserje-Signature": self.signature(body)})
+                response.raise_for_status()
+                sent += 1
+            except requests.RequestException as exc:
+                log.error("%s webhook failed: %s", self.name, exc)
+        return sent
 
 
 def inbox(session: Session, actor: Actor, unread_only: bool = False) -> list[AppNotification]:

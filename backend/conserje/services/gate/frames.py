@@ -127,8 +127,9 @@ def process_frame(session: Session, caller: GateCaller, gate: Gate, data: bytes,
             device_id=caller.device.id if caller.device else None, occurred_at=now)
         event_ids.append(event.id)
         publish_event(session, redis, event)
-        if verdict.decision == "unknown":
-            alert = alerts.raise_alert(session, gate.condominium_id, "unknown_face", gate.id,
+        if verdict.decision == "unknown" or verdict.reason == "blacklisted":
+            kind = "unknown_face" if verdict.decision == "unknown" else "blacklisted"
+            alert = alerts.raise_alert(session, gate.condominium_id, kind, gate.id,
                                        gate.name, event.id)
             publish_alert(session, redis, alert)
     return {"faces": faces, "event_ids": event_ids, "model_version": result["model_version"]}

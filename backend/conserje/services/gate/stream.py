@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from ...models import AccessEvent, GateAlert, Person
 from ..actor import GATE_ROLES, Actor
 from ..errors import AuthenticationFailed
+from ..notify import user_channel
 from ..tx import on_commit
 from .presence import unit_codes
 
@@ -94,8 +95,8 @@ class Ticket:
 
 
 def issue_ticket(secret: str, actor: Actor, session_id: str) -> str:
-    """A ticket for :func:`events` valid for ``TICKET_SECONDS``."""
-    actor.require(*GATE_ROLES)
+    """A ticket for :func:`events` valid for ``TICKET_SECONDS`` (any role: residents get
+    their own notifications, gate roles also the condominium's gate events)."""
     serializer = URLSafeTimedSerializer(secret, salt=TICKET_SALT)
     return serializer.dumps({"u": actor.user_id, "c": actor.condominium_id, "s": session_id})
 
@@ -122,9 +123,13 @@ def sse(kind: str, data: str) -> str:
 
 
 def events(redis: Redis, actor: Actor) -> Iterator[str]:
-    """Server-sent events for the actor's condominium until the client goes away."""
+    """Server-sent events until the client goes away: the condominium's gate events for
+    gate roles, and the user's own notifications for everyone."""
     pubsub = redis.pubsub(ignore_subscribe_messages=True)
-    pubsub.subscribe(channel(actor.condominium_id))
+    channels = [user_channel(actor.user_id)] if actor.user_id is not None else []
+    if actor.roles & GATE_ROLES:
+        channels.append(channel(actor.condominium_id))
+    pubsub.subscribe(*channels)
     on_duty = "guard" in actor.roles and actor.user_id is not None
 
     def report_on_duty() -> None:
