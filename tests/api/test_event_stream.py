@@ -74,15 +74,16 @@ def test_each_condominium_hears_only_its_own_events(client, world, login, server
         sub_b.close()
 
 
-def test_stream_needs_a_valid_ticket_of_a_gate_role(client, world, login, server):
+def test_stream_needs_a_valid_ticket(client, world, login, server):
     for bad in ("nonsense", ""):
         conn = http.client.HTTPConnection("127.0.0.1", server, timeout=20)
         conn.request("GET", f"/api/v1/events/stream?ticket={bad}")
         response = conn.getresponse()
         assert response.status in (401, 422)
         conn.close()
+    # Residents get a ticket too, but only for their own notifications (see below).
     assert client.post("/api/v1/events/stream-ticket",
-                       headers=login("ana@a.test")).status_code == 403
+                       headers=login("ana@a.test")).status_code == 201
     assert client.post("/api/v1/events/stream-ticket").status_code == 401
     guard = login("guard@a.test")
     valid = ticket(client, guard)
@@ -139,3 +140,32 @@ def test_frames_from_a_kiosk_name_the_guard_whose_console_is_streaming(client, w
         assert data["person"]["name"] == "Ana Rojas" and data["has_snapshot"] is True
     finally:
         sub.close()
+
+
+def test_residents_hear_their_own_visit_requests_live_and_guards_the_answer(
+        client, world, login, server):
+    """UC-101 live: the resident's stream carries the request (not the gate's events);
+    the guard's stream carries the visit's new state after the answer."""
+    guard, ana = login("guard@a.test"), login("ana@a.test")
+    resident = Subscriber(server, ticket(client, ana))
+    console = Subscriber(server, ticket(client, guard))
+    try:
+        assert resident.next_event()[0] == "ready" and console.next_event()[0] == "ready"
+        client.post(f"/api/v1/gates/{world.ids['gate']}/manual-open",
+                    json={"reason": "proveedor", "direction": "entry"}, headers=guard)
+        assert console.next_event()[0] == "access"
+        visit = client.post("/api/v1/visits", headers=ana, json={
+            "unit_id": world.ids["unit1"], "kind": "single", "visitor": {
+                "first_name": "Vis", "last_name": "Ita", "doc_type": "dni",
+                "doc_number": "30123456"}}).json
+        scanned = client.post(f"/api/v1/gates/{world.ids['gate']}/qr-scans", headers=guard,
+                              json={"payload": visit["pass"]["qr_payload"]})
+        assert scanned.json["decision"] == "granted"
+        kind, data = resident.next_event()  # the manual opening never reached the resident
+        assert kind == "notification" and data["topic"] == "visit_entry"
+        assert data["visit_id"] == visit["id"]
+        kinds = {console.next_event()[0] for _ in range(2)}
+        assert kinds == {"access", "visit"}
+    finally:
+        resident.close()
+        console.close()

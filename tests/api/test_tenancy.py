@@ -34,10 +34,16 @@ FOREIGN = {
     "transfer-proofs": ("proof2", {"note": "hack"}),
     "expenses": ("expense", {}),
     "fine-types": ("fine_type", {"amount": "1"}),
+    "visits": ("visit2", {}),
+    "visitors": ("visitor2", {}),  # guards and managers only
+    "visitor-blocks": ("block2", {}),
 }
 # Valid bodies for the action routes, so that the check reached is the authorisation.
 ACTION_BODIES = {"manual-open": {"reason": "x"}, "devices": {"name": "x"},
-                 "corrections": {"reason": "x"}, "work-schedules": {"shifts": []}}
+                 "corrections": {"reason": "x"}, "work-schedules": {"shifts": []},
+                 "qr-scans": {"payload": "x"}, "answer": {"decision": "approve"},
+                 "entry": {"gate_id": 1}, "exit": {"gate_id": 1}, "deactivate": {"reason": "x"},
+                 "renew": {"valid_until": "2099-01-01T00:00:00+00:00"}, "lift": {"reason": "x"}}
 # Objects that live in the *other condominium*, for the cross-tenant sweep.
 OTHER_CONDO = {"units": "unit_b", "people": "person_b", "users": "user_admin_b"}
 
@@ -64,6 +70,19 @@ def finance_world(client, world, login):
         "spent_on": "2026-01-05"}, headers=admin).json["id"]
     world.ids["fine_type"] = client.post("/api/v1/fine-types", json={
         "name": "Ruido", "amount": "20000"}, headers=admin).json["id"]
+    # A pre-registered visit per unit, its visitor, and a unit blacklist entry each.
+    for n, email, doc in ((1, "ana@a.test", "30123456"), (2, "bruno@a.test", "30123457")):
+        resident = login(email)
+        visit = client.post("/api/v1/visits", headers=resident, json={
+            "unit_id": world.ids[f"unit{n}"], "kind": "single", "visitor": {
+                "first_name": "Vis", "last_name": f"Itor{n}", "doc_type": "dni",
+                "doc_number": doc}}).json
+        world.ids[f"visit{n}"] = visit["id"]
+        world.ids[f"visitor{n}"] = client.get(f"/api/v1/visitors?q=Itor{n}",
+                                              headers=admin).json[0]["id"]
+        world.ids[f"block{n}"] = client.post("/api/v1/visitor-blocks", headers=resident, json={
+            "visitor_id": world.ids[f"visitor{n}"], "unit_id": world.ids[f"unit{n}"],
+            "reason": "x"}).json["id"]
     return world
 
 
@@ -201,6 +220,7 @@ RESIDENT_COLLECTIONS = {
     "access-events": None, "presence": None, "alerts": None, "attendance": None,
     "accounts": "unit1", "charges": "charge1", "payments": "payment1",
     "transfer-proofs": "proof1", "expenses": None, "fine-types": None, "risk-models": None,
+    "visits": "visit1", "visitors": None, "visitor-blocks": "block1",
 }
 PUBLIC_OR_SELF = {"health", "notifications"}  # notifications: the caller's own
 
