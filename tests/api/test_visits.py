@@ -401,3 +401,28 @@ def test_kpis_for_a_date_range(client, world, ana, guard, admin):
                       headers=admin).status_code == 422
     assert client.get(f"/api/v1/visitor-admin/kpis?since={day}&until={day}",
                       headers=ana).status_code == 403
+
+
+def test_bad_input_gets_clear_4xx_errors(client, world, ana, guard):
+    gate = world.ids["gate"]
+    assert client.post(f"/api/v1/gates/{gate}/qr-scans", json={}, headers=guard
+                       ).status_code == 422
+    assert client.post("/api/v1/gates/999999/qr-scans", json={"payload": "x"},
+                       headers=guard).status_code == 404
+    assert scan(client, ana, gate, "x").status_code == 403  # residents do not scan
+    res = walk_in(client, guard, world, photo=b"not an image at all")
+    assert res.status_code == 422 and res.json["errors"]["files"]["photo"] == ["not_an_image"]
+    past = (now() - timedelta(days=1)).isoformat()
+    res = pre_register(client, ana, world.ids["unit1"], kind="period", valid_until=past)
+    assert res.status_code == 422 and "valid_until" in res.json["errors"]["json"]
+    res = pre_register(client, ana, world.ids["unit1"], kind="period")
+    assert res.status_code == 422 and "valid_until" in res.json["errors"]["json"]
+    res = pre_register(client, ana, world.ids["unit1"], kind="single",
+                       valid_until="tomorrow")
+    assert res.status_code == 422
+    res = pre_register(client, ana, world.ids["unit1"], kind="recurring", start_time="25:00",
+                       end_time="08:00", weekdays=[1])
+    assert res.status_code == 422 and "start_time" in res.json["errors"]["json"]
+    assert client.get("/api/v1/visits/999999", headers=ana).status_code == 404
+    assert client.post("/api/v1/visits/999999/exit", json={"gate_id": gate},
+                       headers=guard).status_code == 404
