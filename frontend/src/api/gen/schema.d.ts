@@ -20,7 +20,7 @@ export interface paths {
                     unit_id?: number;
                     decision?: "granted" | "denied" | "unknown";
                     direction?: "entry" | "exit";
-                    method?: "face" | "qr" | "plate" | "manual";
+                    method?: "face" | "qr" | "plate" | "manual" | "document";
                     /** @description from this instant (ISO 8601 with offset) */
                     since?: string;
                     /** @description before this instant */
@@ -72,7 +72,7 @@ export interface paths {
                     unit_id?: number;
                     decision?: "granted" | "denied" | "unknown";
                     direction?: "entry" | "exit";
-                    method?: "face" | "qr" | "plate" | "manual";
+                    method?: "face" | "qr" | "plate" | "manual" | "document";
                     /** @description from this instant (ISO 8601 with offset) */
                     since?: string;
                     /** @description before this instant */
@@ -2606,6 +2606,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/gates/{gate_id}/qr-scans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                gate_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a scanned visitor pass and log the entry or the refusal */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    gate_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ScanRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScanResult"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/gates/{gate_id}/status": {
         parameters: {
             query?: never;
@@ -4679,6 +4725,1089 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/visitor-admin/kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Visitor KPIs for a date range (managers) */
+        get: {
+            parameters: {
+                query: {
+                    since: string;
+                    until: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The visitor metrics of the date range */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visitor-admin/pass-key/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign new passes with a new key (optionally refusing older passes) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RotateRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VisitorSettings"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visitor-admin/push-subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register this browser for Web Push notifications */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PushSubscriptionInput"];
+                };
+            };
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visitor-admin/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The condominium's visitor rules */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VisitorSettings"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the visitor rules (admins) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["VisitorSettings"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VisitorSettings"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/visitor-blocks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Blacklist entries (residents: their units') */
+        get: {
+            parameters: {
+                query?: {
+                    active?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Block"][];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Blacklist a visitor for a unit, or (admins) the whole condominium */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["BlockCreate"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Block"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visitor-blocks/{block_id}/lift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                block_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift a blacklist entry with a reason (kept in the history) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    block_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReasonRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Block"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visitors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search visitors by name, document or plate (50 at most) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description free-text search */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Visitor"][];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visitors/{visitor_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                visitor_id: number;
+            };
+            cookie?: never;
+        };
+        /** One visitor */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    visitor_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Visitor"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Visits, newest first (residents: their units') */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "expected" | "pending" | "approved" | "call" | "inside" | "left" | "denied" | "expired" | "cancelled";
+                    kind?: "single" | "period" | "recurring" | "vip" | "walk_in";
+                    unit_id?: number;
+                    visitor_id?: number;
+                    active?: boolean;
+                    q?: string;
+                    since?: string;
+                    until?: string;
+                    page?: number;
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "X-Pagination": components["headers"]["PAGINATION"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Visit"][];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Pre-register a visitor for one of your units; returns the visit and its pass */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["VisitCreate"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Visit"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits/inside": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Visitors inside now, longest stay first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Visit"][];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits/walk-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A guard registers a visitor without pre-registration; the unit is asked */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": components["schemas"]["WalkInForm"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Visit"];
+                    };
+                };
+                422: components["responses"]["DEFAULT_ERROR"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits/{visit_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                visit_id: number;
+            };
+            cookie?: never;
+        };
+        /** One visit with its current pass */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    visit_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Visit"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits/{visit_id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                visit_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve or deny a walk-in (the first answer wins; late = retroactive) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    visit_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AnswerRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Authorisation"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits/{visit_id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                visit_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deactivate a visit with a reason (visits are never deleted) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    visit_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReasonRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Visit"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits/{visit_id}/entry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                visit_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Let an approved visitor in (logged in the access log) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    visit_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EntryRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Passage"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits/{visit_id}/exit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                visit_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the visitor's exit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    visit_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ExitRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Passage"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits/{visit_id}/exit-reminder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                visit_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask the unit to remind its visitor to leave */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    visit_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits/{visit_id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                visit_id: number;
+            };
+            cookie?: never;
+        };
+        /** Every state change, authorisation and passage of the visit */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    visit_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Timeline"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits/{visit_id}/pass.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                visit_id: number;
+            };
+            cookie?: never;
+        };
+        /** The current pass as a PNG QR code */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    visit_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The pass's QR code */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits/{visit_id}/pass.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                visit_id: number;
+            };
+            cookie?: never;
+        };
+        /** The current pass as an SVG QR code */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    visit_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The pass's QR code */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits/{visit_id}/pass/reissue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                visit_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke the current pass and issue a new one (entries left carry over) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    visit_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Visit"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits/{visit_id}/pass/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                visit_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke the visit's current pass */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    visit_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Visit"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits/{visit_id}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                visit_id: number;
+            };
+            cookie?: never;
+        };
+        /** The walk-in photo (residents of the unit see it to answer) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    visit_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The visitor's photo at the gate (JPEG) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits/{visit_id}/renew": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                visit_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Renew a recurring visitor until a new date (a new pass) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    visit_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RenewRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Visit"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/webhooks/{provider}": {
         parameters: {
             query?: never;
@@ -4794,6 +5923,16 @@ export interface components {
             /** @description where it happened (the gate's name); the kind says what */
             message: string;
         };
+        AnswerRequest: {
+            /**
+             * @default app
+             * @enum {string}
+             */
+            channel?: "app" | "whatsapp" | "sms" | "phone" | "email" | "timeout";
+            /** @enum {string} */
+            decision: "approve" | "deny";
+            reason?: string;
+        };
         AttendanceDay: {
             /** Format: date */
             day: string;
@@ -4846,6 +5985,20 @@ export interface components {
             entity_id?: number | null;
             id: number;
         };
+        Authorisation: {
+            /** Format: date-time */
+            answered_at?: string | null;
+            answered_by_id?: number | null;
+            channel?: string | null;
+            deny_reason?: string | null;
+            /** Format: date-time */
+            expires_at?: string | null;
+            id: number;
+            kind: string;
+            /** Format: date-time */
+            requested_at: string;
+            status: string;
+        };
         BBox: {
             h: number;
             w: number;
@@ -4895,6 +6048,25 @@ export interface components {
             readonly total?: string;
             units_without_class?: string[];
         };
+        Block: {
+            /** Format: date-time */
+            created_at: string;
+            created_by_id?: number | null;
+            id: number;
+            lift_reason?: string | null;
+            /** Format: date-time */
+            lifted_at?: string | null;
+            person_id: number;
+            reason: string;
+            unit_id?: number | null;
+            readonly visitor_name?: string;
+        };
+        BlockCreate: {
+            reason: string;
+            /** @description empty: the whole condominium (administration only) */
+            unit_id?: number | null;
+            visitor_id: number;
+        };
         Building: {
             code?: string | null;
             readonly id?: number;
@@ -4915,6 +6087,14 @@ export interface components {
             /** @description the weights file it needs */
             file?: string;
             name: string;
+        };
+        Change: {
+            actor_id?: number | null;
+            /** Format: date-time */
+            changed_at: string;
+            from_status?: string | null;
+            note?: string | null;
+            to_status: string;
         };
         ChargeCreate: {
             /**
@@ -5098,6 +6278,16 @@ export interface components {
             readonly unit_code?: string;
             readonly unit_id?: number;
         };
+        EntryRequest: {
+            gate_id: number;
+            /**
+             * @default document
+             * @enum {string}
+             */
+            method?: "qr" | "document" | "face" | "manual";
+            notes?: string;
+            plate?: string;
+        };
         Error: {
             /** @description Error code */
             code?: number;
@@ -5109,6 +6299,10 @@ export interface components {
             message?: string;
             /** @description Error name */
             status?: string;
+        };
+        ExitRequest: {
+            gate_id: number;
+            notes?: string;
         };
         Expense: {
             /**
@@ -5446,6 +6640,17 @@ export interface components {
             /** @description Total number of pages. */
             total_pages?: number;
         };
+        Passage: {
+            access_event_id: number;
+            direction: string;
+            guard_id?: number | null;
+            id: number;
+            method: string;
+            notes?: string | null;
+            /** Format: date-time */
+            occurred_at: string;
+            plate?: string | null;
+        };
         PaymentCreate: {
             /**
              * Format: decimal
@@ -5477,7 +6682,7 @@ export interface components {
             readonly created_at?: string;
             doc_number: string;
             /** @enum {string} */
-            doc_type: "rut" | "cpf" | "dni" | "passport" | "other";
+            doc_type: "rut" | "cpf" | "dni" | "passport" | "other" | "rg" | "cnh" | "rne" | "ci";
             /** Format: email */
             email?: string | null;
             first_name: string;
@@ -5501,7 +6706,7 @@ export interface components {
             readonly created_at?: string;
             doc_number?: string;
             /** @enum {string} */
-            doc_type?: "rut" | "cpf" | "dni" | "passport" | "other";
+            doc_type?: "rut" | "cpf" | "dni" | "passport" | "other" | "rg" | "cnh" | "rne" | "ci";
             /** Format: email */
             email?: string | null;
             first_name?: string;
@@ -5524,6 +6729,12 @@ export interface components {
             since: string;
             units: string[];
         };
+        PushSubscriptionInput: {
+            auth: string;
+            /** Format: url */
+            endpoint: string;
+            p256dh: string;
+        };
         Quality: {
             metrics?: {
                 [key: string]: number;
@@ -5531,6 +6742,13 @@ export interface components {
             ok: boolean;
             /** @description no_face, multiple_faces, face_too_small, too_dark, too_bright, blurry, not_frontal, frame_too_small, not_an_image, too_large, duplicate */
             reasons: string[];
+        };
+        ReasonRequest: {
+            reason: string;
+        };
+        RenewRequest: {
+            /** Format: date-time */
+            valid_until: string;
         };
         ReportRow: {
             /**
@@ -5599,6 +6817,21 @@ export interface components {
             /** @description how much it raises the score */
             weight?: number;
         };
+        RotateRequest: {
+            /** @default false */
+            retire_old?: boolean;
+        };
+        ScanRequest: {
+            /** @description the text read from the QR code */
+            payload: string;
+        };
+        ScanResult: {
+            /** @enum {string} */
+            decision: "granted" | "denied";
+            event_id?: number | null;
+            reason: string;
+            visit?: (Record<string, never> | null) | components["schemas"]["Visit"];
+        };
         ScheduleDump: {
             /** @example 08:30 */
             readonly end?: string;
@@ -5649,6 +6882,11 @@ export interface components {
             expires_in: number;
             /** @description pass as ?ticket= to GET /events/stream within expires_in seconds */
             ticket: string;
+        };
+        Timeline: {
+            authorisations: components["schemas"]["Authorisation"][];
+            changes: components["schemas"]["Change"][];
+            passages: components["schemas"]["Passage"][];
         };
         TokenPair: {
             access_token: string;
@@ -5808,6 +7046,119 @@ export interface components {
             plate?: string;
             readonly unit_code?: string;
             unit_id?: number;
+        };
+        Visit: {
+            readonly alerts?: string[];
+            /** Format: date-time */
+            created_at: string;
+            end_minute?: number | null;
+            /** Format: date-time */
+            entered_at?: string | null;
+            /** Format: date-time */
+            exited_at?: string | null;
+            /** Format: date-time */
+            expected_at?: string | null;
+            readonly has_photo?: boolean;
+            id: number;
+            inactive_reason?: string | null;
+            is_active: boolean;
+            /** @enum {string} */
+            kind: "single" | "period" | "recurring" | "vip" | "walk_in";
+            notes?: string | null;
+            readonly pass?: Record<string, never> | null;
+            plate?: string | null;
+            pre_registered: boolean;
+            public_id: string;
+            service_kind?: string | null;
+            start_minute?: number | null;
+            /** @enum {string} */
+            status: "expected" | "pending" | "approved" | "call" | "inside" | "left" | "denied" | "expired" | "cancelled";
+            readonly unit?: string;
+            unit_id: number;
+            /** Format: date-time */
+            valid_from: string;
+            /** Format: date-time */
+            valid_until: string;
+            readonly visitor_doc?: string;
+            readonly visitor_name?: string;
+            visitor_person_id: number;
+            weekdays?: number[] | null;
+        };
+        VisitCreate: {
+            /** @example 17:00 */
+            end_time?: string;
+            entries_allowed?: number | null;
+            /** Format: date-time */
+            expected_at?: string;
+            /** @enum {string} */
+            kind: "single" | "period" | "recurring" | "vip";
+            notes?: string | null;
+            /** @enum {string} */
+            service_kind?: "cleaner" | "trainer" | "teacher" | "carer" | "delivery" | "other";
+            /** @example 08:00 */
+            start_time?: string;
+            unit_id: number;
+            /** Format: date-time */
+            valid_from?: string;
+            /** Format: date-time */
+            valid_until?: string;
+            visitor: components["schemas"]["VisitorInput"];
+            weekdays?: number[];
+        };
+        Visitor: {
+            category: string;
+            readonly doc_number?: string;
+            readonly doc_type?: string;
+            readonly flagged?: boolean;
+            readonly has_photo?: boolean;
+            id: number;
+            readonly name?: string;
+            person_id: number;
+            readonly phone?: string | null;
+            plate?: string | null;
+        };
+        VisitorInput: {
+            doc_number: string;
+            /** @enum {string} */
+            doc_type: "rut" | "cpf" | "dni" | "passport" | "other" | "rg" | "cnh" | "rne" | "ci";
+            /** Format: email */
+            email?: string | null;
+            first_name: string;
+            last_name: string;
+            phone?: string | null;
+            plate?: string | null;
+            whatsapp?: string | null;
+        };
+        VisitorSettings: {
+            approval_timeout_s?: number;
+            emergency_mode?: boolean;
+            flag_after_denials?: number;
+            overstay_minutes?: number;
+            readonly pass_key_min?: number;
+            readonly pass_key_version?: number;
+            renewal_days?: number;
+            /** @enum {string} */
+            timeout_action?: "deny" | "allow" | "call";
+            walk_in_pass_minutes?: number;
+        };
+        WalkInForm: {
+            /**
+             * @description the visitor agrees to be recognised by face next time
+             * @default false
+             */
+            biometric_consent?: boolean;
+            doc_number: string;
+            /** @enum {string} */
+            doc_type: "rut" | "cpf" | "dni" | "passport" | "other" | "rg" | "cnh" | "rne" | "ci";
+            first_name: string;
+            gate_id: number;
+            last_name: string;
+            notes?: string;
+            phone?: string;
+            /** Format: binary */
+            photo?: string;
+            plate?: string;
+            unit_id: number;
         };
         WebhookResult: {
             payment_id?: number | null;
