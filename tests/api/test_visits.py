@@ -426,3 +426,26 @@ def test_bad_input_gets_clear_4xx_errors(client, world, ana, guard):
     assert client.get("/api/v1/visits/999999", headers=ana).status_code == 404
     assert client.post("/api/v1/visits/999999/exit", json={"gate_id": gate},
                        headers=guard).status_code == 404
+
+
+def test_guard_scans_a_pass_from_a_camera_frame(client, world, ana, guard):
+    """Browsers without a barcode reader send the frame: the server reads the QR."""
+    import io
+
+    import cv2
+    import numpy as np
+    visit = pre_register(client, ana, world.ids["unit1"]).json
+    png = client.get(visit["pass"]["png_url"], headers=ana).data
+    code = cv2.imdecode(np.frombuffer(png, np.uint8), cv2.IMREAD_COLOR)
+    frame = np.full((720, 960, 3), 200, np.uint8)
+    frame[60:60 + code.shape[0], 200:200 + code.shape[1]] = code  # a phone held up
+    res = client.post(f"/api/v1/gates/{world.ids['gate']}/qr-frames", headers=guard,
+                      data={"image": (io.BytesIO(jpeg(frame)), "f.jpg", "image/jpeg")},
+                      content_type="multipart/form-data")
+    assert res.status_code == 200, res.json
+    assert res.json["decision"] == "granted" and res.json["visit"]["id"] == visit["id"]
+    blank = np.full((480, 640, 3), 200, np.uint8)
+    res = client.post(f"/api/v1/gates/{world.ids['gate']}/qr-frames", headers=guard,
+                      data={"image": (io.BytesIO(jpeg(blank)), "f.jpg", "image/jpeg")},
+                      content_type="multipart/form-data")
+    assert res.status_code == 422 and res.json["errors"]["files"]["image"] == ["no_qr"]

@@ -7,10 +7,10 @@ from flask_smorest import Blueprint
 
 from ..extensions import db
 from ..schemas.visitors import (AnswerRequest, AuthorisationSchema, EntryRequest, ExitRequest,
-                                PassageSchema, ReasonRequest, RenewRequest, ScanRequest,
-                                ScanResultSchema, TimelineSchema, VisitCreate, VisitQuery,
-                                VisitSchema, WalkInForm)
-from ..services.errors import NotFound
+                                PassageSchema, QrFrameUpload, ReasonRequest, RenewRequest,
+                                ScanRequest, ScanResultSchema, TimelineSchema, VisitCreate,
+                                VisitQuery, VisitSchema, WalkInForm)
+from ..services.errors import InvalidInput, NotFound
 from ..services.visitors import approvals, history, passages, passes, visits, watch
 from ..storage import media_store
 from ..tasks.visitors import visitor_deps
@@ -235,14 +235,33 @@ def renew(data, visit_id):
     return with_pass(visit)
 
 
+def _scan(gate_id: int, text: str) -> dict:
+    result = passages.scan(db.session, current_actor(), visitor_deps(), gate_id, text)
+    db.session.commit()
+    visit = with_pass(result.visit) if result.visit is not None else None
+    return {"decision": result.decision, "reason": result.reason, "event_id": result.event_id,
+            "visit": visit}
+
+
 @scans_blp.route("/<int:gate_id>/qr-scans", methods=["POST"])
 @scans_blp.arguments(ScanRequest)
 @scans_blp.response(200, ScanResultSchema)
 @scans_blp.doc(summary="Check a scanned visitor pass and log the entry or the refusal")
 def qr_scan(data, gate_id):
-    result = passages.scan(db.session, current_actor(), visitor_deps(), gate_id,
-                           data["payload"])
-    db.session.commit()
-    visit = with_pass(result.visit) if result.visit is not None else None
-    return {"decision": result.decision, "reason": result.reason, "event_id": result.event_id,
-            "visit": visit}
+    return _scan(gate_id, data["payload"])
+
+
+@scans_blp.route("/<int:gate_id>/qr-frames", methods=["POST"])
+@scans_blp.arguments(QrFrameUpload, location="form", content_type="multipart/form-data")
+@scans_blp.response(200, ScanResultSchema)
+@scans_blp.alt_response(422, response="DEFAULT_ERROR",
+                        description="errors.files.image: no_qr when no code is readable")
+@scans_blp.doc(summary="A camera frame showing a pass: the QR is read here, then scanned "
+                       "(for browsers without a barcode reader)")
+def qr_frame(form, gate_id):
+    passages.gate_for_scans(db.session, current_actor(), gate_id)  # 404/403 first
+    upload = request.files.get("image")
+    if upload is None:
+        raise InvalidInput("send the frame as the multipart field `image`",
+                           {"image": ["missing"]}, location="files")
+    return _scan(gate_id, passes.read_qr(upload.read()))

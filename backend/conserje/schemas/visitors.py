@@ -146,6 +146,10 @@ class ScanRequest(Schema):
                             metadata={"description": "the text read from the QR code"})
 
 
+class QrFrameUpload(Schema):
+    image = fields.Raw(metadata={"type": "string", "format": "binary"})
+
+
 class ScanResultSchema(Schema):
     decision = fields.String(required=True, validate=validate.OneOf(("granted", "denied")))
     reason = fields.String(required=True)

@@ -43,7 +43,8 @@ def in_window(session: Session, visit: Visit, now: datetime) -> bool:
         visit.start_minute <= minute <= visit.end_minute
 
 
-def _gate(session: Session, actor: Actor, gate_id: int) -> Gate:
+def gate_for_scans(session: Session, actor: Actor, gate_id: int) -> Gate:
+    """The gate a guard scans at (gate roles only; another condominium's gate is a 404)."""
     actor.require(*GATE_ROLES)
     gate = session.get(Gate, gate_id)
     if gate is None or gate.condominium_id != actor.condominium_id:
@@ -54,7 +55,7 @@ def _gate(session: Session, actor: Actor, gate_id: int) -> Gate:
 def scan(session: Session, actor: Actor, deps: Deps, gate_id: int, text: str) -> ScanResult:
     """Check a scanned pass: format, signature, condominium, key, revocation, window,
     blacklist, schedule and entries left; a good one is spent and the entry logged."""
-    gate = _gate(session, actor, gate_id)
+    gate = gate_for_scans(session, actor, gate_id)
     now = utcnow()
     reason, row = _check(session, deps, gate, text, now)
     visit = row.visit if row is not None else None
@@ -147,7 +148,7 @@ def record_entry(session: Session, actor: Actor, deps: Deps, visit: Visit, gate_
                  method: str, plate: str | None, notes: str | None) -> VisitPassage:
     """The guard lets in an approved visitor (UC-101 step 13): the visit's current pass is
     spent; a blacklisted visitor is refused even with the resident's approval."""
-    gate = _gate(session, actor, gate_id)
+    gate = gate_for_scans(session, actor, gate_id)
     if visit.status not in ("approved", "expected") or not visit.is_active:
         raise Conflict(f"this visit cannot enter now ({visit.status})",
                        {"visit": [visit.status]})
@@ -168,7 +169,7 @@ def record_entry(session: Session, actor: Actor, deps: Deps, visit: Visit, gate_
 def record_exit(session: Session, actor: Actor, deps: Deps, visit: Visit, gate_id: int,
                 notes: str | None) -> VisitPassage:
     """RN-107: the visitor leaves; the stay ends (recurring visits may come back)."""
-    gate = _gate(session, actor, gate_id)
+    gate = gate_for_scans(session, actor, gate_id)
     if visit.status != "inside":
         raise Conflict("this visitor is not inside", {"visit": [visit.status]})
     event = _log(session, deps, gate, actor, visit, "exit", "manual", "granted",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from datetime import datetime
 
+import cv2
 import segno
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
@@ -13,7 +14,7 @@ from sqlalchemy.orm import Session
 from ...models import Condominium, Visit, VisitPass
 from ...models.base import utcnow
 from ..actor import Actor
-from ..errors import Conflict, NotFound
+from ..errors import Conflict, InvalidInput, NotFound
 from . import signing
 from .history import record_change
 from .settings import get_settings
@@ -121,3 +122,19 @@ def spend(session: Session, row: VisitPass, now: datetime) -> bool:
         session.refresh(row)
         return True
     return False
+
+
+def read_qr(data: bytes) -> str:
+    """The text of the QR code in a camera frame (for browsers without a barcode API);
+    InvalidInput ``no_qr`` when none is readable."""
+    from vision.images import ImageError, decode_image
+
+    try:
+        image = decode_image(data, max_pixels=4096 * 4096)
+    except ImageError as exc:
+        raise InvalidInput(str(exc), {"image": [exc.code]}, location="files") from exc
+    text, _, _ = cv2.QRCodeDetector().detectAndDecode(image)
+    if not text:
+        raise InvalidInput("no QR code found in the frame", {"image": ["no_qr"]},
+                           location="files")
+    return text

@@ -2606,6 +2606,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/gates/{gate_id}/qr-frames": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                gate_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A camera frame showing a pass: the QR is read here, then scanned (for browsers without a barcode reader) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    gate_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": components["schemas"]["QrFrameUpload"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ScanResult"];
+                    };
+                };
+                422: components["responses"]["DEFAULT_ERROR"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/gates/{gate_id}/qr-scans": {
         parameters: {
             query?: never;
@@ -6734,6 +6780,10 @@ export interface components {
             /** Format: url */
             endpoint: string;
             p256dh: string;
+        };
+        QrFrameUpload: {
+            /** Format: binary */
+            image?: string;
         };
         Quality: {
             metrics?: {
