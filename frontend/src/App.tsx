@@ -19,10 +19,13 @@ import { UserFormPage } from "./pages/admin/UserFormPage";
 import { UsersPage } from "./pages/admin/UsersPage";
 import { VehicleFormPage } from "./pages/admin/VehicleFormPage";
 import { VehiclesPage } from "./pages/admin/VehiclesPage";
+import { VisitorKpisPage } from "./pages/admin/VisitorKpisPage";
 import { GuardConsolePage } from "./pages/guard/GuardConsolePage";
+import { VisitorDeskPage } from "./pages/guard/VisitorDeskPage";
 import { KioskPage } from "./pages/kiosk/KioskPage";
 import { LoginPage } from "./pages/LoginPage";
 import { MyFinancePage } from "./pages/resident/MyFinancePage";
+import { MyVisitorsPage } from "./pages/resident/MyVisitorsPage";
 
 /** A list, a "new" form and an edit (or, read-only, detail) form for one resource. */
 function resourceRoutes(resource: Resource, List: () => React.JSX.Element, Form: () => React.JSX.Element) {
@@ -53,6 +56,12 @@ export function App() {
             {resourceRoutes("gates", GatesPage, GateFormPage)}
             <Route path={PATHS.console.slice(1)}
               element={<RequireAccess resource="console"><GuardConsolePage /></RequireAccess>} />
+            <Route path={PATHS.visitorDesk.slice(1)}
+              element={<RequireAccess resource="visitorDesk"><VisitorDeskPage /></RequireAccess>} />
+            <Route path={PATHS.visitorKpis.slice(1)}
+              element={<RequireAccess resource="visitorKpis"><VisitorKpisPage /></RequireAccess>} />
+            <Route path={PATHS.myVisitors.slice(1)}
+              element={<RequireAccess resource="myVisitors"><MyVisitorsPage /></RequireAccess>} />
             <Route path={PATHS.attendance.slice(1)}
               element={<RequireAccess resource="attendance"><AttendancePage /></RequireAccess>} />
             <Route path={PATHS.faceDatasets.slice(1)}

@@ -6,27 +6,32 @@ const labels = (roles: string[]) => navItemsFor(roles).map((item) => item.labelK
 describe("role-aware navigation", () => {
   it("gives an admin every section, writable", () => {
     expect(labels(["admin"])).toEqual(["nav.units", "nav.people", "nav.users", "nav.vehicles", "nav.gates",
-      "nav.console", "nav.attendance", "nav.finance", "nav.faceDatasets", "nav.faceModels"]);
+      "nav.console", "nav.visitorDesk", "nav.attendance", "nav.visitorKpis", "nav.finance",
+      "nav.faceDatasets", "nav.faceModels"]);
     expect(navItemsFor(["admin"]).every((item) => !item.readOnly)).toBe(true);
   });
 
   it("gives a manager everything but users", () => {
     expect(labels(["manager"])).toEqual(["nav.units", "nav.people", "nav.vehicles", "nav.gates",
-      "nav.console", "nav.attendance", "nav.finance", "nav.faceDatasets", "nav.faceModels"]);
+      "nav.console", "nav.visitorDesk", "nav.attendance", "nav.visitorKpis", "nav.finance",
+      "nav.faceDatasets", "nav.faceModels"]);
     expect(navItemsFor(["manager"]).find((item) => item.resource === "finance")?.readOnly).toBe(true);
     expect(can(["manager"], "users", "read")).toBe(false);
   });
 
   it("gives a guard people, vehicles and gates read-only, and the console", () => {
     const items = navItemsFor(["guard"]);
-    expect(items.map((item) => item.path)).toEqual(["/people", "/vehicles", "/gates", "/console"]);
-    expect(items.filter((item) => !item.readOnly).map((item) => item.path)).toEqual(["/console"]);
+    expect(items.map((item) => item.path)).toEqual(["/people", "/vehicles", "/gates", "/console",
+      "/visitors"]);
+    expect(items.filter((item) => !item.readOnly).map((item) => item.path)).toEqual(["/console",
+      "/visitors"]);
     expect(can(["guard"], "units")).toBe(false);
     expect(can(["guard"], "attendance")).toBe(false);
   });
 
   it("gives a resident their own units and vehicles", () => {
-    expect(labels(["resident"])).toEqual(["nav.myUnits", "nav.vehicles", "nav.myFinance"]);
+    expect(labels(["resident"])).toEqual(["nav.myUnits", "nav.vehicles", "nav.myVisitors",
+      "nav.myFinance"]);
     expect(can(["resident"], "finance")).toBe(false);
     const [unitsItem, vehiclesItem] = navItemsFor(["resident"]);
     expect(unitsItem.path).toBe("/units");
@@ -43,7 +48,7 @@ describe("role-aware navigation", () => {
 
   it("joins several roles, and managing wins over resident", () => {
     expect(labels(["resident", "guard"])).toEqual(["nav.myUnits", "nav.people", "nav.vehicles", "nav.gates",
-      "nav.console", "nav.myFinance"]);
+      "nav.console", "nav.visitorDesk", "nav.myVisitors", "nav.myFinance"]);
     expect(labels(["resident", "manager"])[0]).toBe("nav.units");
     expect(homePathFor(["guard", "resident"])).toBe("/units");
   });

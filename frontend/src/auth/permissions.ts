@@ -6,7 +6,8 @@ export const ROLES = ["admin", "manager", "guard", "resident", "staff"] as const
 export type Role = (typeof ROLES)[number];
 
 export type Resource = "units" | "people" | "users" | "vehicles" | "gates" | "console" |
-  "attendance" | "faceDatasets" | "faceModels" | "finance" | "myFinance";
+  "visitorDesk" | "attendance" | "visitorKpis" | "faceDatasets" | "faceModels" | "finance" |
+  "myVisitors" | "myFinance";
 export type Action = "read" | "write";
 
 const MANAGING: readonly Role[] = ["admin", "manager"];
@@ -19,7 +20,12 @@ const RULES: Record<Resource, Record<Action, readonly Role[]>> = {
   gates: { read: [...MANAGING, "guard"], write: MANAGING },
   // The guard console: live events, alerts, manual opening.
   console: { read: [...MANAGING, "guard"], write: [...MANAGING, "guard"] },
+  // The gate's visitor desk: walk-ins with a photo, QR scanner, visitors inside.
+  visitorDesk: { read: [...MANAGING, "guard"], write: [...MANAGING, "guard"] },
   attendance: { read: MANAGING, write: MANAGING },
+  visitorKpis: { read: MANAGING, write: MANAGING },
+  // A resident's visitors: pre-registration with a QR pass, approvals, history.
+  myVisitors: { read: ["resident"], write: ["resident"] },
   // Face recognition: enrolment by dataset, model versions (write = retrain).
   faceDatasets: { read: MANAGING, write: MANAGING },
   faceModels: { read: MANAGING, write: MANAGING },
@@ -63,8 +69,8 @@ export interface NavItem {
   readOnly: boolean;
 }
 
-const ORDER: Resource[] = ["units", "people", "users", "vehicles", "gates", "console", "attendance",
-  "finance", "faceDatasets", "faceModels", "myFinance"];
+const ORDER: Resource[] = ["units", "people", "users", "vehicles", "gates", "console", "visitorDesk",
+  "attendance", "visitorKpis", "finance", "faceDatasets", "faceModels", "myVisitors", "myFinance"];
 
 /** Where each section lives (the resource name, unless said otherwise). */
 export const PATHS: Record<Resource, string> = {
@@ -74,7 +80,10 @@ export const PATHS: Record<Resource, string> = {
   vehicles: "/vehicles",
   gates: "/gates",
   console: "/console",
+  visitorDesk: "/visitors",
   attendance: "/attendance",
+  visitorKpis: "/visitor-kpis",
+  myVisitors: "/my-visitors",
   faceDatasets: "/face-datasets",
   faceModels: "/face-models",
   finance: "/finance",

@@ -1,0 +1,153 @@
+/**
+ * Visitor control: pre-registration with a signed QR pass, walk-ins with the resident's
+ * answer, QR scans at the gate, entries and exits, blacklists and KPIs.
+ */
+import { api, unwrap, unwrapList, type Schemas } from "./client";
+import type { ListParams, ListResult } from "./pagination";
+
+/** The visit's current pass (the QR text is exactly what the code encodes). */
+export interface VisitPass {
+  id: string;
+  qr_payload: string;
+  png_url: string;
+  svg_url: string;
+  valid_from: string;
+  valid_until: string;
+  entries_allowed: number | null;
+  entries_used: number;
+  key_id: string;
+}
+
+export type Visit = Omit<Schemas["Visit"], "pass" | "alerts"> & { pass: VisitPass | null; alerts?: string[] };
+export type VisitKind = "single" | "period" | "recurring" | "vip";
+export type ScanResult = Omit<Schemas["ScanResult"], "visit"> & { visit: Visit | null };
+export type Timeline = Schemas["Timeline"];
+export type Authorisation = Schemas["Authorisation"];
+export type VisitorKpis = {
+  since: string; until: string; unique_visitors: number; entries: number; visitors_per_day: number;
+  per_day: { day: string; entries: number }[]; per_hour: { hour: number; entries: number }[];
+  peak_hour: number | null; approval_rate: number | null; average_stay_minutes: number | null;
+  recurring_visitors: number; one_off_visitors: number; methods: Record<string, number>;
+  pre_registration_rate: number | null; average_response_seconds: number | null;
+};
+
+export interface VisitorInput {
+  first_name: string;
+  last_name: string;
+  doc_type: string;
+  doc_number: string;
+  phone?: string;
+  plate?: string;
+}
+
+export interface PreRegistration {
+  unit_id: number;
+  kind: VisitKind;
+  visitor: VisitorInput;
+  expected_at?: string;
+  valid_from?: string;
+  valid_until?: string;
+  weekdays?: number[];
+  start_time?: string;
+  end_time?: string;
+  service_kind?: string;
+  notes?: string;
+}
+
+export interface WalkInInput extends VisitorInput {
+  gate_id: number;
+  unit_id: number;
+  notes?: string;
+  photo: Blob | null;
+}
+
+const visitPath = (id: number) => ({ params: { path: { visit_id: id } } });
+const asVisit = (v: unknown) => v as Visit;
+
+async function blob(response: Promise<{ data?: unknown; error?: unknown; response: Response }>) {
+  return unwrap(await response) as unknown as Blob;
+}
+
+export const visits = {
+  async list(params: ListParams & { status?: string; unit_id?: number }): Promise<ListResult<Visit>> {
+    const res = await api.GET("/api/v1/visits", { params: { query: params as never } });
+    const list = unwrapList(res);
+    return { ...list, items: list.items.map(asVisit) };
+  },
+  async get(id: number): Promise<Visit> {
+    return asVisit(unwrap(await api.GET("/api/v1/visits/{visit_id}", visitPath(id))));
+  },
+  async create(body: PreRegistration): Promise<Visit> {
+    return asVisit(unwrap(await api.POST("/api/v1/visits", { body: body as never })));
+  },
+  async inside(): Promise<Visit[]> {
+    return (unwrap(await api.GET("/api/v1/visits/inside")) ?? []).map(asVisit);
+  },
+  async history(id: number): Promise<Timeline> {
+    return unwrap(await api.GET("/api/v1/visits/{visit_id}/history", visitPath(id)));
+  },
+  async answer(id: number, decision: "approve" | "deny", channel = "app"): Promise<Authorisation> {
+    return unwrap(await api.POST("/api/v1/visits/{visit_id}/answer",
+      { ...visitPath(id), body: { decision, channel: channel as "app" } }));
+  },
+  async entry(id: number, gateId: number, method = "document"): Promise<void> {
+    unwrap(await api.POST("/api/v1/visits/{visit_id}/entry",
+      { ...visitPath(id), body: { gate_id: gateId, method: method as "document" } }));
+  },
+  async exit(id: number, gateId: number): Promise<void> {
+    unwrap(await api.POST("/api/v1/visits/{visit_id}/exit", { ...visitPath(id), body: { gate_id: gateId } }));
+  },
+  async revokePass(id: number): Promise<Visit> {
+    return asVisit(unwrap(await api.POST("/api/v1/visits/{visit_id}/pass/revoke", visitPath(id))));
+  },
+  async deactivate(id: number, reason: string): Promise<Visit> {
+    return asVisit(unwrap(await api.POST("/api/v1/visits/{visit_id}/deactivate",
+      { ...visitPath(id), body: { reason } })));
+  },
+  /** The QR code as a PNG (for download or sharing). */
+  async passPng(id: number): Promise<Blob> {
+    return blob(api.GET("/api/v1/visits/{visit_id}/pass.png", { ...visitPath(id), parseAs: "blob" }));
+  },
+  /** The walk-in photo (the resident sees it to answer). */
+  async photo(id: number, thumb = false): Promise<Blob> {
+    return blob(api.GET("/api/v1/visits/{visit_id}/photo", {
+      ...visitPath(id), parseAs: "blob", params: { path: { visit_id: id }, query: thumb ? { thumb: "1" } as never : undefined },
+    }));
+  },
+  async walkIn(input: WalkInInput): Promise<Visit> {
+    const form = new FormData();
+    for (const [key, value] of Object.entries(input)) {
+      if (key === "photo" || value === undefined || value === "") continue;
+      form.append(key, String(value));
+    }
+    if (input.photo) form.append("photo", input.photo, "photo.jpg");
+    const res = await api.POST("/api/v1/visits/walk-ins", {
+      body: form as never, bodySerializer: (body: unknown) => body as FormData,
+    });
+    return asVisit(unwrap(res));
+  },
+};
+
+export const scans = {
+  async payload(gateId: number, payload: string): Promise<ScanResult> {
+    return unwrap(await api.POST("/api/v1/gates/{gate_id}/qr-scans",
+      { params: { path: { gate_id: gateId } }, body: { payload } })) as unknown as ScanResult;
+  },
+  /** A camera frame: the server reads the QR code (no barcode reader in this browser). */
+  async frame(gateId: number, jpeg: Blob): Promise<ScanResult> {
+    const form = new FormData();
+    form.append("image", jpeg, "frame.jpg");
+    const res = await api.POST("/api/v1/gates/{gate_id}/qr-frames", {
+      params: { path: { gate_id: gateId } }, body: form as never,
+      bodySerializer: (body: unknown) => body as FormData,
+    });
+    return unwrap(res) as unknown as ScanResult;
+  },
+};
+
+export const visitorKpis = {
+  async get(since: string, until: string): Promise<VisitorKpis> {
+    const res = await api.GET("/api/v1/visitor-admin/kpis", { params: { query: { since, until } } });
+    return unwrap(res) as unknown as VisitorKpis;
+  },
+};

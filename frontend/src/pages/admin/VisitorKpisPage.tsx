@@ -1,0 +1,80 @@
+import { useEffect, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { visitorKpis, type VisitorKpis } from "../../api/visitors";
+import { Banner } from "../../components/Banner";
+import { PageHeader } from "../../components/PageHeader";
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Vertical bars with their values, labelled for screen readers. */
+function BarChart({ label, rows, tick = (key) => key }: {
+  label: string; rows: { key: string; value: number }[]; tick?: (key: string) => string;
+}) {
+  const max = Math.max(1, ...rows.map((r) => r.value));
+  const width = Math.max(240, rows.length * 18);
+  return (
+    <figure className="chart">
+      <figcaption>{label}</figcaption>
+      <svg viewBox={`0 0 ${width} 120`} role="img" aria-label={label} preserveAspectRatio="none">
+        {rows.map((row, i) => {
+          const h = (row.value / max) * 100;
+          return (
+            <g key={row.key}>
+              <rect x={i * (width / rows.length) + 2} y={105 - h} width={width / rows.length - 4} height={h}>
+                <title>{`${row.key}: ${row.value}`}</title>
+              </rect>
+              {rows.length <= 31 && <text x={i * (width / rows.length) + 2} y={118} fontSize="7">{tick(row.key)}</text>}
+            </g>
+          );
+        })}
+      </svg>
+    </figure>
+  );
+}
+
+/** `/visitor-kpis`: seed 003's visitor metrics for a date range, with charts. */
+export function VisitorKpisPage() {
+  const { t } = useTranslation();
+  const today = new Date();
+  const [since, setSince] = useState(isoDay(new Date(today.getTime() - 29 * 86400_000)));
+  const [until, setUntil] = useState(isoDay(today));
+  const [data, setData] = useState<VisitorKpis | null>(null);
+  const [error, setError] = useState("");
+  const load = () => visitorKpis.get(since, until).then(setData).catch(() => setError(t("errors.network")));
+  useEffect(() => { void load(); }, []); // the first range only; later ones on submit
+  const submit = (e: FormEvent) => { e.preventDefault(); setError(""); void load(); };
+  const pct = (v: number | null) => (v === null ? "—" : `${Math.round(v * 100)} %`);
+
+  return (
+    <section className="page">
+      <PageHeader title={t("visitors.kpis.title")} />
+      <Banner kind="error">{error}</Banner>
+      <form className="toolbar" onSubmit={submit}>
+        <label className="field inline">{t("visitors.kpis.since")}<input type="date" value={since} onChange={(e) => setSince(e.target.value)} /></label>
+        <label className="field inline">{t("visitors.kpis.until")}<input type="date" value={until} onChange={(e) => setUntil(e.target.value)} /></label>
+        <button type="submit" className="button">{t("visitors.kpis.show")}</button>
+      </form>
+      {data && (
+        <>
+          <dl className="kpi-grid">
+            <div><dt>{t("visitors.kpis.unique")}</dt><dd>{data.unique_visitors}</dd></div>
+            <div><dt>{t("visitors.kpis.perDay")}</dt><dd>{data.visitors_per_day}</dd></div>
+            <div><dt>{t("visitors.kpis.peakHour")}</dt><dd>{data.peak_hour === null ? "—" : `${data.peak_hour}:00`}</dd></div>
+            <div><dt>{t("visitors.kpis.approvalRate")}</dt><dd>{pct(data.approval_rate)}</dd></div>
+            <div><dt>{t("visitors.kpis.averageStay")}</dt><dd>{data.average_stay_minutes ?? "—"} min</dd></div>
+            <div><dt>{t("visitors.kpis.recurring")}</dt><dd>{data.recurring_visitors} / {data.one_off_visitors}</dd></div>
+            <div><dt>{t("visitors.kpis.preRegistration")}</dt><dd>{pct(data.pre_registration_rate)}</dd></div>
+            <div><dt>{t("visitors.kpis.response")}</dt><dd>{data.average_response_seconds ?? "—"} s</dd></div>
+          </dl>
+          <div className="chart-grid">
+            <BarChart label={t("visitors.kpis.byDay")} tick={(day) => day.slice(-2)}
+              rows={data.per_day.map((d) => ({ key: d.day, value: d.entries }))} />
+            <BarChart label={t("visitors.kpis.byHour")} rows={data.per_hour.map((h) => ({ key: String(h.hour).padStart(2, "0"), value: h.entries }))} />
+            <BarChart label={t("visitors.kpis.methods")} tick={(m) => t(`console.method.${m}`)}
+              rows={Object.entries(data.methods).map(([key, value]) => ({ key, value }))} />
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
