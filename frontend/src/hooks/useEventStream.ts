@@ -4,7 +4,8 @@ import { streamTicket } from "../api/gate";
 export type StreamState = "connecting" | "live" | "reconnecting";
 
 /**
- * The condominium's live gate events (server-sent events). EventSource cannot send the
+ * Live events (server-sent events): the condominium's gate events and visits for gate
+ * roles, the user's own notifications for everyone. EventSource cannot send the
  * bearer token, so each connection first gets a short-lived ticket; when the connection
  * drops, a new ticket is fetched and the stream reopened after a pause.
  */
@@ -35,7 +36,8 @@ export function useEventStream(handlers: Record<string, (data: unknown) => void>
       if (stopped) return;
       source = new EventSource(`/api/v1/events/stream?ticket=${encodeURIComponent(ticket)}`);
       source.addEventListener("ready", () => setState("live"));
-      for (const kind of ["access", "alert"]) {
+      // Gate roles get access, alert and visit events; everyone their own notifications.
+      for (const kind of ["access", "alert", "visit", "notification"]) {
         source.addEventListener(kind, (event) => {
           current.current[kind]?.(JSON.parse((event as MessageEvent<string>).data));
         });

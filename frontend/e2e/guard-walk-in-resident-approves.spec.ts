@@ -1,0 +1,104 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, expect, test, type Page } from "@playwright/test";
+
+// UC-101 in real Chromium: the guard registers a walk-in with a photo from the gate's
+// (fake) camera, the resident approves from their own browser, the guard's desk shows the
+// answer live, and the entry is logged in the access log.
+const here = fileURLToPath(new URL(".", import.meta.url));
+const datasets = process.env.CONSERJE_DATASETS_DIR ?? resolve(here, "../../../shared/datasets");
+const python = resolve(here, "../../.venv/bin/python");
+// A face no other spec enrols (recognition would otherwise match it to someone).
+const photo = join(datasets, "faces/colin_powell/1.jpg");
+const PASSWORD = "conserje-demo";
+
+/** A valid Chilean RUT for a number (check digit by the modulo-11 rule). */
+function rut(body: number): string {
+  let total = 0;
+  let factor = 2;
+  for (const digit of String(body).split("").reverse()) {
+    total += Number(digit) * factor;
+    factor = factor === 7 ? 2 : factor + 1;
+  }
+  const rest = 11 - (total % 11);
+  return `${body}-${rest === 11 ? "0" : rest === 10 ? "K" : rest}`;
+}
+
+async function login(page: Page, email: string) {
+  await page.goto("/login");
+  await page.getByLabel("Correo electrónico").fill(email);
+  await page.getByLabel("Contraseña").fill(PASSWORD);
+  await page.getByRole("button", { name: "Entrar" }).click();
+  await expect(page.getByRole("navigation", { name: "Navegación principal" })).toBeVisible();
+}
+
+test("a guard registers a walk-in with a photo, the resident approves, the entry is logged", async ({ page, baseURL, request }) => {
+  test.setTimeout(180_000);
+  expect(existsSync(photo), `missing ${photo}`).toBe(true);
+  const video = join(test.info().outputDir, "walk-in.y4m");
+  mkdirSync(test.info().outputDir, { recursive: true });
+  execFileSync(python, [join(here, "make_fake_camera.py"), photo, video]);
+  const stamp = Date.now() % 10_000_000;
+  const lastName = `Visita${stamp.toString(36)}`;
+
+  const guardBrowser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--use-fake-ui-for-media-stream",
+      "--use-fake-device-for-media-stream", `--use-file-for-fake-video-capture=${video}`],
+  });
+  try {
+    const context = await guardBrowser.newContext({ baseURL, locale: "es-CL", viewport: { width: 1280, height: 900 } });
+    await context.grantPermissions(["camera"], { origin: baseURL! });
+    const guard = await context.newPage();
+    const form = guard.getByRole("form", { name: "Visita sin registro previo" });
+
+    await test.step("the guard takes the photo and registers the visitor for A-101", async () => {
+      await login(guard, "guardia@demo.conserje.app");
+      await guard.getByRole("link", { name: "Visitas en portería" }).click();
+      await expect(guard.getByRole("status").filter({ hasText: "En vivo" })).toBeVisible();
+      const take = form.getByRole("button", { name: "Tomar foto" });
+      await expect(take).toBeEnabled({ timeout: 20_000 });
+      await take.click();
+      await expect(form.getByRole("img", { name: "Foto del visitante" })).toBeVisible();
+      await form.getByLabel("Unidad").selectOption({ label: "A-101" });
+      await form.getByLabel("Nombre").fill("Marta");
+      await form.getByLabel("Apellido").fill(lastName);
+      await form.getByLabel("Número de documento").fill(rut(10_000_000 + stamp));
+      await form.getByRole("button", { name: "Consultar al residente" }).click();
+      await expect(form.getByRole("status", { name: "Respuesta del residente" }))
+        .toContainText("Esperando respuesta");
+    });
+
+    await test.step("the resident sees the photo and approves from the app", async () => {
+      await login(page, "residente@demo.conserje.app");
+      await page.getByRole("link", { name: "Mis visitas" }).click();
+      const card = page.getByRole("listitem", { name: `Marta ${lastName}` });
+      await expect(card).toBeVisible();
+      await expect(card.getByRole("img", { name: `Marta ${lastName}` })).toBeVisible();
+      await card.getByRole("button", { name: "Autorizar" }).click();
+      await expect(card).toHaveCount(0);
+    });
+
+    await test.step("the guard's desk shows the approval live and records the entry", async () => {
+      const answer = form.getByRole("status", { name: "Respuesta del residente" });
+      await expect(answer).toContainText("Autorizada");
+      await answer.getByRole("button", { name: "Registrar entrada" }).click();
+      await expect(answer).toContainText("Entrada registrada");
+      await expect(guard.getByRole("list", { name: "Visitas dentro" })).toContainText(`Marta ${lastName}`);
+      await guard.screenshot({ path: join(test.info().outputDir, "visitor-desk.png") });
+    });
+
+    await test.step("the entry is in the access log with the photo", async () => {
+      const token = (await (await request.post("/api/v1/auth/login", {
+        data: { email: "guardia@demo.conserje.app", password: PASSWORD } })).json()).access_token;
+      const events = await (await request.get("/api/v1/access-events?method=document", {
+        headers: { Authorization: `Bearer ${token}` } })).json();
+      const entry = events.find((e: { person_name: string }) => e.person_name === `Marta ${lastName}`);
+      expect(entry).toMatchObject({ decision: "granted", direction: "entry", has_snapshot: true });
+    });
+  } finally {
+    await guardBrowser.close();
+  }
+});
