@@ -308,6 +308,38 @@ def test_repeated_refusals_flag_the_visitor(client, world, guard, ana, admin):
     assert visitor["flagged"] is True
 
 
+def test_rn101_a_walk_in_needs_the_residents_authorisation_a_pre_registered_one_does_not(
+        client, world, guard, ana, admin):
+    walk = walk_in(client, guard, world, photo=good_photo()).json
+    refused = client.post(f"/api/v1/visits/{walk['id']}/entry",
+                          json={"gate_id": world.ids["gate"]}, headers=guard)
+    assert refused.status_code == 409 and refused.json["errors"]["json"]["visit"] == ["pending"]
+    assert walk["pass"] is None  # no pass until the resident answers
+    res = client.post(f"/api/v1/visits/{walk['id']}/answer", json={"decision": "deny",
+                      "reason": "no lo conozco"}, headers=ana)
+    assert res.status_code == 200 and res.json["status"] == "denied"
+    after = client.get(f"/api/v1/visits/{walk['id']}", headers=guard).json
+    assert after["status"] == "denied" and after["pass"] is None
+    assert client.post(f"/api/v1/visits/{walk['id']}/entry", json={"gate_id": world.ids["gate"]},
+                       headers=guard).status_code == 409
+    # A guard records a resident's answer only as a phone call.
+    assert client.post(f"/api/v1/visits/{walk['id']}/answer", json={"decision": "approve"},
+                       headers=guard).status_code == 403
+    pre = pre_register(client, ana, world.ids["unit1"]).json
+    assert scan(client, guard, world.ids["gate"], pre["pass"]["qr_payload"]
+                ).json["decision"] == "granted"
+
+
+def test_guards_find_visitors_by_name_document_or_plate(client, world, ana, guard):
+    pre_register(client, ana, world.ids["unit1"])
+    for q in ("paula", "Lima", "529982", "ABCD12", "abcd"):
+        found = client.get(f"/api/v1/visitors?q={q}", headers=guard).json
+        assert [v["name"] for v in found] == ["Paula Lima"], q
+        assert found[0]["plate"] == "ABCD12"
+    assert client.get("/api/v1/visitors?q=nadie", headers=guard).json == []
+    assert client.get("/api/v1/visitors?q=Lima", headers=ana).status_code == 403
+
+
 # --- history, exits, recurring ----------------------------------------------------------
 
 def test_rn105_history_is_immutable_and_deactivation_keeps_the_reason(client, world, ana,
@@ -340,6 +372,10 @@ def test_rn107_exit_is_recorded_and_overstays_alert(client, world, ana, guard, a
         assert watch_visits()["overstays"] == 1
         assert watch_visits()["overstays"] == 0  # once per stay
     assert "overstay" in [a["kind"] for a in client.get("/api/v1/alerts", headers=guard).json]
+    assert client.post(f"/api/v1/visits/{visit['id']}/exit-reminder",
+                       headers=guard).status_code == 204
+    topics = [n["topic"] for n in client.get("/api/v1/notifications", headers=ana).json]
+    assert "visit_overstay" in topics and "visit_exit_reminder" in topics
     res = client.post(f"/api/v1/visits/{visit['id']}/exit", json={"gate_id": world.ids["gate"]},
                       headers=guard)
     assert res.status_code == 201 and res.json["direction"] == "exit"

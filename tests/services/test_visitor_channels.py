@@ -16,8 +16,8 @@ from conserje.extensions import db, redis_store
 from conserje.models import AppNotification, PushSubscription, Visit
 from conserje.services.notify import (EmailChannel, InAppChannel, VapidSettings,
                                       WebhookChannel, WebhookSettings, WebPushChannel)
-from conserje.services.visitors.deps import Deps
-from conserje.services.visitors.notices import tell_residents
+from conserje.services.visitors.journal import Deps
+from conserje.services.visitors.journal import tell_residents
 from conserje.storage import media_store
 from tests.services.finance.test_reminders import smtp  # noqa: F401  (the fixture)
 

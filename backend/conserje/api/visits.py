@@ -11,7 +11,7 @@ from ..schemas.visitors import (AnswerRequest, AuthorisationSchema, EntryRequest
                                 ScanRequest, ScanResultSchema, TimelineSchema, VisitCreate,
                                 VisitQuery, VisitSchema, WalkInForm)
 from ..services.errors import InvalidInput, NotFound
-from ..services.visitors import approvals, history, passages, passes, visits, watch
+from ..services.visitors import approvals, journal, passages, passes, visits, watch
 from ..storage import media_store
 from ..tasks.visitors import visitor_deps
 from .context import current_actor
@@ -96,7 +96,7 @@ def get_visit(visit_id):
 @blp.response(200, TimelineSchema)
 @blp.doc(summary="Every state change, authorisation and passage of the visit")
 def visit_history(visit_id):
-    return history.timeline(db.session, visits.get_visit(db.session, current_actor(), visit_id))
+    return journal.timeline(db.session, visits.get_visit(db.session, current_actor(), visit_id))
 
 
 @blp.route("/<int:visit_id>/photo", methods=["GET"])

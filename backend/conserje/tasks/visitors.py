@@ -9,7 +9,7 @@ from ..services.face_engine import settings_from_config
 from ..services.notify import (Channel, InAppChannel, VapidSettings, WebhookChannel,
                                WebhookSettings, WebPushChannel)
 from ..services.visitors import approvals, watch
-from ..services.visitors.deps import Deps
+from ..services.visitors.journal import Deps
 from ..storage import media_store
 from .finance import reminder_channels
 from .queues import job

@@ -17,9 +17,7 @@ from ..gate import alerts
 from ..gate.stream import publish_alert
 from . import passes, registry
 from .blocks import active_block
-from .deps import Deps
-from .history import set_status
-from .notices import tell_guards, tell_residents
+from .journal import Deps, set_status, tell_guards, tell_residents
 from .settings import get_settings
 
 

@@ -17,9 +17,7 @@ from ..gate import access_log, alerts
 from ..gate.stream import publish_alert, publish_event
 from . import passes, signing
 from .blocks import active_block, note_refusal
-from .deps import Deps
-from .history import set_status
-from .notices import tell_guards, tell_residents
+from .journal import Deps, set_status, tell_guards, tell_residents
 from .settings import get_settings, local_time
 
 CLOSED = ("denied", "cancelled", "expired", "left")

@@ -16,7 +16,7 @@ from ...models.base import utcnow
 from ..actor import Actor
 from ..errors import Conflict, InvalidInput, NotFound
 from . import signing
-from .history import record_change
+from .journal import record_change
 from .settings import get_settings
 
 UNLIMITED_KINDS = frozenset({"period", "recurring", "vip"})
@@ -133,7 +133,13 @@ def read_qr(data: bytes) -> str:
         image = decode_image(data, max_pixels=4096 * 4096)
     except ImageError as exc:
         raise InvalidInput(str(exc), {"image": [exc.code]}, location="files") from exc
-    text, _, _ = cv2.QRCodeDetector().detectAndDecode(image)
+    # The ArUco-based detector reads dense codes (version 14 here) far more reliably; the
+    # classic one is the fallback.
+    text = ""
+    for detector in (cv2.QRCodeDetectorAruco(), cv2.QRCodeDetector()):
+        text = detector.detectAndDecode(image)[0]
+        if text:
+            break
     if not text:
         raise InvalidInput("no QR code found in the frame", {"image": ["no_qr"]},
                            location="files")

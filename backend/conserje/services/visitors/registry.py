@@ -21,7 +21,7 @@ from ..faces import identify_image
 from ..gate import alerts
 from ..gate.stream import publish_alert
 from ..tx import after_transaction
-from .deps import Deps
+from .journal import Deps
 
 MIN_PHOTO = (640, 480)  # seed 003: minimum resolution of the visitor's photo
 THUMB_PX = 160

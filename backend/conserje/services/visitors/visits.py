@@ -15,7 +15,7 @@ from ..crud import Page
 from ..errors import Conflict, Forbidden, InvalidInput, NotFound
 from . import passes
 from .blocks import active_block
-from .history import record_change, set_status
+from .journal import record_change, set_status
 from .registry import upsert_visitor
 from .settings import check_window
 

@@ -14,9 +14,7 @@ from ..actor import GATE_ROLES, Actor
 from ..errors import Conflict
 from ..gate import alerts
 from ..gate.stream import publish_alert
-from .deps import Deps
-from .history import record_change, set_status
-from .notices import tell_residents
+from .journal import Deps, record_change, set_status, tell_residents
 from .settings import get_settings
 
 
