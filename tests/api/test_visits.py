@@ -227,6 +227,8 @@ def test_uc101_walk_in_first_answer_wins_and_entry_is_logged(client, world, guar
     assert res.status_code == 201, res.json
     visit = res.json
     assert visit["status"] == "pending" and visit["has_photo"] is True
+    [visitor] = client.get("/api/v1/visitors?q=Pedro", headers=guard).json
+    assert visitor["has_photo"] is True  # kept on the visitor's record for next time
     inbox = client.get("/api/v1/notifications", headers=ana).json
     assert inbox[0]["topic"] == "visit_request"
     photo = client.get(f"/api/v1/visits/{visit['id']}/photo", headers=ana)

@@ -90,3 +90,17 @@ def _deliver(world, visit_id, smtp_settings):
     assert sent["to"] == "+56911112222" and sent["data"]["actions"] == ["approve", "deny"]
     assert sent["data"]["visit_id"] == visit_id
     assert db.session.query(PushSubscription).count() == 1
+
+
+def test_the_spa_gets_the_vapid_public_key_to_subscribe(app, client, world, login,
+                                                       monkeypatch):
+    ana = login("ana@a.test")
+    assert client.get("/api/v1/visitor-admin/push-key", headers=ana).json == {
+        "public_key": None}  # push is off until a key pair is configured
+    monkeypatch.setitem(app.config, "VAPID_PUBLIC_KEY", "BPublicKey")
+    assert client.get("/api/v1/visitor-admin/push-key", headers=ana).json == {
+        "public_key": "BPublicKey"}
+    assert client.get("/api/v1/visitor-admin/push-key").status_code == 401
+    bad = client.post("/api/v1/visitor-admin/push-subscriptions", headers=ana,
+                      json={"endpoint": "not a url", "p256dh": "x", "auth": "y"})
+    assert bad.status_code == 422 and "endpoint" in bad.json["errors"]["json"]

@@ -2,13 +2,14 @@
 subscriptions and the visitor KPIs."""
 from __future__ import annotations
 
+from flask import current_app
 from flask_smorest import Blueprint
 from sqlalchemy import delete
 
 from ..extensions import db
 from ..models import PushSubscription
 from ..schemas.common import SearchQuery
-from ..schemas.visitors import (BlockCreate, BlockQuery, BlockSchema, KpiQuery,
+from ..schemas.visitors import (BlockCreate, BlockQuery, BlockSchema, KpiQuery, PushKey,
                                 PushSubscriptionInput, ReasonRequest, RotateRequest,
                                 VisitorSchema, VisitorSettingsSchema)
 from ..services.visitors import blocks, kpis, registry, settings
@@ -101,6 +102,14 @@ def rotate_key(data):
 @admin_blp.doc(summary="Visitor KPIs for a date range (managers)")
 def visitor_kpis(query):
     return kpis.kpis(db.session, current_actor(), query["since"], query["until"])
+
+
+@admin_blp.route("/push-key", methods=["GET"])
+@admin_blp.response(200, PushKey)
+@admin_blp.doc(summary="The server's VAPID public key for Web Push (null: push is off)")
+def push_key():
+    current_actor()
+    return {"public_key": current_app.config.get("VAPID_PUBLIC_KEY") or None}
 
 
 @admin_blp.route("/push-subscriptions", methods=["POST"])

@@ -265,6 +265,10 @@ class PushSubscriptionInput(Schema):
     auth = text(64, required=True)
 
 
+class PushKey(Schema):
+    public_key = fields.String(allow_none=True, required=True)
+
+
 class KpiQuery(Schema):
     since = fields.Date(required=True)
     until = fields.Date(required=True)

@@ -51,6 +51,8 @@ def register_walk_in(session: Session, actor: Actor, deps: Deps, data: dict,
     if checked and registry.alert_if_other_document(session, deps, visitor,
                                                     checked.matched_person_id, gate):
         raised.append("doc_mismatch")
+    if checked and not visitor.person.photo_key:
+        visitor.person.photo_key = checked.key  # seed 003: reused on the next visit
     if checked and data.get("biometric_consent"):
         registry.enrol_face(session, actor, visitor, photo, deps)
     now = utcnow()

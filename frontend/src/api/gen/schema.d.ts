@@ -4852,6 +4852,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/visitor-admin/push-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The server's VAPID public key for Web Push (null: push is off) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PushKey"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/visitor-admin/push-subscriptions": {
         parameters: {
             query?: never;
@@ -6774,6 +6811,9 @@ export interface components {
             /** Format: date-time */
             since: string;
             units: string[];
+        };
+        PushKey: {
+            public_key: string | null;
         };
         PushSubscriptionInput: {
             auth: string;

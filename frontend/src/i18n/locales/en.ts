@@ -715,6 +715,11 @@ const en: Messages<Source> = {
     },
   },
   visitors: {
+    push: {
+      enable: "Turn on notifications on this device",
+      on: "Notifications on",
+      off: "Notifications unavailable",
+    },
     approve: "Approve",
     deny: "Deny",
     unit: "Unit",

@@ -712,6 +712,11 @@ const es = {
     },
   },
   visitors: {
+    push: {
+      enable: "Activar avisos en este equipo",
+      on: "Avisos activados",
+      off: "Avisos no disponibles",
+    },
     approve: "Autorizar",
     deny: "Rechazar",
     unit: "Unidad",

@@ -715,6 +715,11 @@ const pt: Messages<Source> = {
     },
   },
   visitors: {
+    push: {
+      enable: "Ativar notificações neste aparelho",
+      on: "Notificações ativadas",
+      off: "Notificações indisponíveis",
+    },
     approve: "Autorizar",
     deny: "Negar",
     unit: "Unidade",

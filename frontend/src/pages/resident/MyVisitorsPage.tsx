@@ -8,6 +8,7 @@ import { Banner } from "../../components/Banner";
 import { PageHeader } from "../../components/PageHeader";
 import { useEventStream } from "../../hooks/useEventStream";
 import { formatDateTime } from "../../lib/format";
+import { enablePush, pushSupported } from "../../lib/push";
 import { VisitHistory, VisitPhoto } from "./VisitParts";
 
 const KINDS: VisitKind[] = ["single", "period", "recurring", "vip"];
@@ -43,7 +44,7 @@ export function MyVisitorsPage() {
 
   return (
     <section className="page narrow">
-      <PageHeader title={t("visitors.mine.title")} />
+      <PageHeader title={t("visitors.mine.title")} actions={<PushButton />} />
       <Banner kind="error">{error}</Banner>
       <section className="panel" aria-labelledby="pending-title">
         <h2 id="pending-title">{t("visitors.mine.pending")}</h2>
@@ -87,6 +88,19 @@ export function MyVisitorsPage() {
         )}
       </section>
     </section>
+  );
+}
+
+/** Turn on phone/browser notifications for visitors at the gate (Web Push). */
+function PushButton() {
+  const { t } = useTranslation();
+  const [state, setState] = useState<"idle" | "on" | "off">("idle");
+  if (!pushSupported()) return null;
+  if (state !== "idle") return <span className="muted" role="status">{t(`visitors.push.${state}`)}</span>;
+  return (
+    <button type="button" className="button" onClick={() =>
+      void enablePush().then((ok) => setState(ok ? "on" : "off")).catch(() => setState("off"))}>
+      {t("visitors.push.enable")}</button>
   );
 }
 
