@@ -37,8 +37,19 @@ def test_face_gate_lets_an_authorised_visitor_in_and_refuses_a_blacklisted_one(
     client.patch("/api/v1/visitor-admin/settings", json={"flag_after_denials": 50},
                  headers=admin)
     redis_conn.flushdb()  # forget the gate's debounce of the refusal above
-    granted = post_frame(client, world.ids["gate"], guard, frame).json["faces"][0]
-    assert (granted["decision"], granted["reason"]) == ("granted", "visitor_authorised")
+    granted = post_frame(client, world.ids["gate"], guard, frame, direction="entry").json
+    assert (granted["faces"][0]["decision"], granted["faces"][0]["reason"]) == (
+        "granted", "visitor_authorised")
+    # The face entry is the visit's entry: the single-entry pass is spent, the visitor inside.
+    inside = client.get(f"/api/v1/visits/{visit['id']}", headers=guard).json
+    assert inside["status"] == "inside" and inside["pass"]["entries_used"] == 1
+    passages = client.get(f"/api/v1/visits/{visit['id']}/history", headers=guard).json["passages"]
+    assert [(p["direction"], p["method"], p["access_event_id"]) for p in passages] == [
+        ("entry", "face", granted["event_ids"][0])]
+    redis_conn.flushdb()
+    out = post_frame(client, world.ids["gate"], guard, frame, direction="exit").json
+    assert out["faces"][0]["decision"] == "granted"
+    assert client.get(f"/api/v1/visits/{visit['id']}", headers=guard).json["status"] == "left"
     visitor = client.get("/api/v1/visitors?q=Pedro", headers=guard).json[0]
     client.post("/api/v1/visitor-blocks", json={"visitor_id": visitor["id"], "reason": "furto"},
                 headers=admin)

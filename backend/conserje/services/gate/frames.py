@@ -20,12 +20,12 @@ from ..errors import InvalidInput
 from ..face_engine import EngineSettings
 from ..faces import identify_image
 from ..tx import after_transaction
+from ..visitors.passages import face_passage
 from . import access_log, alerts
 from .decisions import decide, facts_for
 from .devices import GateCaller
 from .presence import last_direction
 from .stream import on_duty_guard, person_summary, publish_alert, publish_event
-
 FRAME_TYPES = frozenset({"image/jpeg", "image/png", "image/webp"})
 MAX_FRAME_PIXELS = 4096 * 4096  # a webcam frame; anything larger is not one
 
@@ -127,6 +127,8 @@ def process_frame(session: Session, caller: GateCaller, gate: Gate, data: bytes,
             device_id=caller.device.id if caller.device else None, occurred_at=now)
         event_ids.append(event.id)
         publish_event(session, redis, event)
+        if verdict.reason == "visitor_authorised":
+            face_passage(session, redis, event)  # the visit's entry or exit
         if verdict.decision == "unknown" or verdict.reason == "blacklisted":
             kind = "unknown_face" if verdict.decision == "unknown" else "blacklisted"
             alert = alerts.raise_alert(session, gate.condominium_id, kind, gate.id,

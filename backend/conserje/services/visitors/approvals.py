@@ -77,7 +77,7 @@ def register_walk_in(session: Session, actor: Actor, deps: Deps, data: dict,
         _alert(session, deps, visit, gate.id, "blacklisted",
                f"{visitor.person.full_name} is blacklisted: {block.reason}")
         set_status(session, visit, "denied", actor.user_id, "blacklisted")
-        tell_guards(session, deps, visit)
+        tell_guards(session, deps.redis, visit)
         return visit, raised
     session.add(VisitAuthorisation(
         condominium_id=visit.condominium_id, visit_id=visit.id, kind="real_time",
@@ -87,7 +87,7 @@ def register_walk_in(session: Session, actor: Actor, deps: Deps, data: dict,
     tell_residents(session, deps, visit, "visit_request",
                    f"{visitor.person.full_name} está en portería",
                    f"Visita para la unidad {unit.code}. ¿Autoriza la entrada?", actions=True)
-    tell_guards(session, deps, visit)
+    tell_guards(session, deps.redis, visit)
     return visit, raised
 
 
@@ -165,7 +165,7 @@ def _apply(session: Session, deps: Deps, visit: Visit, approve: bool, actor_id: 
         minutes = get_settings(session, visit.condominium_id).walk_in_pass_minutes
         now = utcnow()
         passes.issue(session, visit, 1, now, now + timedelta(minutes=minutes))
-    tell_guards(session, deps, visit)
+    tell_guards(session, deps.redis, visit)
 
 
 def expire(session: Session, deps: Deps, auth: VisitAuthorisation, now=None) -> bool:
@@ -182,7 +182,7 @@ def expire(session: Session, deps: Deps, auth: VisitAuthorisation, now=None) -> 
         _apply(session, deps, visit, True, None, "no answer: allowed by the timeout rule")
     elif action == "call":
         set_status(session, visit, "call", None, "no answer: call the resident")
-        tell_guards(session, deps, visit)
+        tell_guards(session, deps.redis, visit)
     else:
         _apply(session, deps, visit, False, None, "no answer: denied by the timeout rule")
     return True

@@ -74,9 +74,9 @@ def visit_summary(visit: Visit) -> dict:
             "at": utcnow().isoformat()}
 
 
-def tell_guards(session: Session, deps: Deps, visit: Visit) -> None:
+def tell_guards(session: Session, redis: Redis, visit: Visit) -> None:
     """Announce the visit's new state on the condominium's live stream (after commit)."""
-    publish_after_commit(session, deps.redis, visit.condominium_id, "visit",
+    publish_after_commit(session, redis, visit.condominium_id, "visit",
                          visit_summary(visit))
 
 

@@ -138,7 +138,7 @@ def _enter(session, deps, gate, actor, visit, method, plate, notes, photo_key):
     tell_residents(session, deps, visit, "visit_entry",
                    f"{visit.visitor.full_name} entró", f"Unidad {visit.unit.code}: "
                    f"entrada registrada en {gate.name}.")
-    tell_guards(session, deps, visit)
+    tell_guards(session, deps.redis, visit)
     return event
 
 
@@ -180,7 +180,37 @@ def record_exit(session: Session, actor: Actor, deps: Deps, visit: Visit, gate_i
     repeat = visit.kind in ("period", "recurring", "vip") and visit.valid_until > event.occurred_at
     set_status(session, visit, "expected" if repeat else "left", actor.user_id,
                f"left by {gate.name}")
-    tell_guards(session, deps, visit)
+    tell_guards(session, deps.redis, visit)
+    return passage
+
+
+def face_passage(session: Session, redis, event) -> VisitPassage | None:
+    """A visitor let in or out by the face gate: the passage is added to the visit that
+    authorised it (an entry spends the pass like a scan; an exit ends the stay)."""
+    from ..gate.decisions import visitor_authorisation
+
+    visit = visitor_authorisation(session, event.condominium_id, event.person_id, event.gate_id,
+                                  event.occurred_at)
+    if visit is None or (event.direction == "exit") != (visit.status == "inside"):
+        return None
+    if event.direction == "entry":
+        row = passes.current_pass(session, visit)
+        if row is None or not passes.spend(session, row, event.occurred_at):
+            return None
+        visit.entered_at, visit.exited_at = event.occurred_at, None
+        status = "inside"
+    else:
+        visit.exited_at = event.occurred_at
+        repeat = visit.kind in ("period", "recurring", "vip") and \
+            visit.valid_until > event.occurred_at
+        status = "expected" if repeat else "left"
+    passage = VisitPassage(condominium_id=visit.condominium_id, visit_id=visit.id,
+                           access_event_id=event.id, direction=event.direction, method="face",
+                           guard_id=event.guard_id, plate=visit.plate,
+                           photo_key=event.snapshot_key, occurred_at=event.occurred_at)
+    session.add(passage)
+    set_status(session, visit, status, event.guard_id, f"{event.direction} by face")
+    tell_guards(session, redis, visit)
     return passage
 
 
