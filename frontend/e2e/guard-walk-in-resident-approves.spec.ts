@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, expect, test, type Page } from "@playwright/test";
+import { chromium, expect, test, type APIRequestContext, type Page } from "@playwright/test";
 
 // UC-101 in real Chromium: the guard registers a walk-in with a photo from the gate's
 // (fake) camera, the resident approves from their own browser, the guard's desk shows the
@@ -100,5 +100,80 @@ test("a guard registers a walk-in with a photo, the resident approves, the entry
     });
   } finally {
     await guardBrowser.close();
+  }
+});
+
+async function apiLogin(request: APIRequestContext, email: string) {
+  const res = await request.post("/api/v1/auth/login", { data: { email, password: PASSWORD } });
+  return { Authorization: `Bearer ${(await res.json()).access_token}` };
+}
+
+/** The resident pre-registers a visitor; the pass's QR becomes a fake camera video. */
+async function passOnCamera(request: APIRequestContext, name: string, offset: number): Promise<string> {
+  const resident = await apiLogin(request, "residente@demo.conserje.app");
+  const units = await (await request.get("/api/v1/units", { headers: resident })).json();
+  const created = await request.post("/api/v1/visits", { headers: resident, data: {
+    unit_id: units[0].id, kind: "single",
+    visitor: { first_name: "Qr", last_name: name, doc_type: "rut",
+      doc_number: rut(offset + (Date.now() % 10_000_000)) } } });
+  expect(created.status()).toBe(201);
+  const visit = await created.json();
+  const png = await request.get(visit.pass.png_url, { headers: resident });
+  mkdirSync(test.info().outputDir, { recursive: true });
+  const pngPath = join(test.info().outputDir, `${name}.png`);
+  writeFileSync(pngPath, await png.body());
+  const video = join(test.info().outputDir, `${name}.y4m`);
+  execFileSync(python, [join(here, "make_fake_camera.py"), "--qr", pngPath, video]);
+  return video;
+}
+
+test("the guard's scanner reads a pre-registered visitor's QR pass from the camera", async ({ request, baseURL }) => {
+  test.setTimeout(120_000);
+  const stamp = Date.now() % 10_000_000;
+  const video = await passOnCamera(request, `Pase${stamp.toString(36)}`, 20_000_000);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--use-fake-ui-for-media-stream",
+      "--use-fake-device-for-media-stream", `--use-file-for-fake-video-capture=${video}`],
+  });
+  try {
+    const context = await browser.newContext({ baseURL, locale: "es-CL", viewport: { width: 1280, height: 900 } });
+    await context.grantPermissions(["camera"], { origin: baseURL! });
+    const guard = await context.newPage();
+    await login(guard, "guardia@demo.conserje.app");
+    await guard.getByRole("link", { name: "Visitas en portería" }).click();
+    const scanner = guard.getByRole("region", { name: "Lector de QR" });
+    await scanner.getByRole("button", { name: "Escanear con la cámara" }).click();
+    const result = scanner.getByRole("status");
+    await expect(result).toContainText("pase válido", { timeout: 30_000 });
+    await expect(result).toContainText(`Qr Pase${stamp.toString(36)}`);
+    await expect(guard.getByRole("list", { name: "Visitas dentro" })).toContainText(`Qr Pase${stamp.toString(36)}`);
+  } finally {
+    await browser.close();
+  }
+});
+
+test("the gate kiosk reads a visitor's QR pass in QR mode", async ({ request, baseURL }) => {
+  test.setTimeout(120_000);
+  const name = `Kiosco${(Date.now() % 10_000_000).toString(36)}`;
+  const video = await passOnCamera(request, name, 30_000_000);
+  const admin = await apiLogin(request, "admin@demo.conserje.app");
+  const gate = (await (await request.get("/api/v1/gates", { headers: admin })).json())[0];
+  const device = await request.post(`/api/v1/gates/${gate.id}/devices`, { headers: admin, data: { name } });
+  const { token } = await device.json();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--use-fake-ui-for-media-stream",
+      "--use-fake-device-for-media-stream", `--use-file-for-fake-video-capture=${video}`],
+  });
+  try {
+    const context = await browser.newContext({ baseURL, locale: "es-CL", viewport: { width: 1024, height: 768 } });
+    await context.grantPermissions(["camera"], { origin: baseURL! });
+    const kiosk = await context.newPage();
+    await kiosk.goto(`/kiosk#gate=${gate.id}&token=${encodeURIComponent(token)}`);
+    await kiosk.getByRole("button", { name: "Tengo un código QR" }).click();
+    await expect(kiosk.getByText(`Bienvenido/a, Qr ${name}`)).toBeVisible({ timeout: 30_000 });
+  } finally {
+    await browser.close();
   }
 });

@@ -487,3 +487,21 @@ def test_guard_scans_a_pass_from_a_camera_frame(client, world, ana, guard):
                       data={"image": (io.BytesIO(jpeg(blank)), "f.jpg", "image/jpeg")},
                       content_type="multipart/form-data")
     assert res.status_code == 422 and res.json["errors"]["files"]["image"] == ["no_qr"]
+
+
+def test_the_gate_kiosk_scans_passes_with_its_device_token(client, world, ana, admin, guard):
+    gate = world.ids["gate"]
+    token = client.post(f"/api/v1/gates/{gate}/devices", json={"name": "Kiosco"},
+                        headers=admin).json["token"]
+    kiosk = {"Authorization": f"Bearer {token}"}
+    qr = pre_register(client, ana, world.ids["unit1"]).json["pass"]["qr_payload"]
+    res = client.post(f"/api/v1/gates/{gate}/qr-scans", json={"payload": qr}, headers=kiosk)
+    assert res.status_code == 200 and res.json["decision"] == "granted"
+    event = client.get(f"/api/v1/access-events/{res.json['event_id']}", headers=guard).json
+    assert event["method"] == "qr" and event["guard_id"] is None  # no console on duty
+    other_gate = client.post("/api/v1/gates", json={"name": "Peatonal", "kind": "pedestrian"},
+                             headers=admin).json["id"]
+    assert client.post(f"/api/v1/gates/{other_gate}/qr-scans", json={"payload": qr},
+                       headers=kiosk).status_code == 403  # a kiosk serves its own gate only
+    # The device token opens nothing else.
+    assert client.get("/api/v1/visits", headers=kiosk).status_code in (401, 403)

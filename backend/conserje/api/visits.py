@@ -21,6 +21,7 @@ blp = Blueprint("visits", __name__, url_prefix="/api/v1/visits",
                 description="Visits: pre-registration, QR passes, walk-ins, entries, exits")
 scans_blp = Blueprint("qr_scans", __name__, url_prefix="/api/v1/gates",
                       description="QR passes scanned at a gate")
+DEVICE_SECURITY = [{"bearerAuth": []}]
 WALK_IN_FIELDS = ("first_name", "last_name", "doc_type", "doc_number", "phone", "plate")
 
 
@@ -235,8 +236,25 @@ def renew(data, visit_id):
     return with_pass(visit)
 
 
+def _scan_actor(gate_id: int):
+    """A guard's JWT, or the gate's kiosk token (acting as the guard on duty, if any)."""
+    from dataclasses import replace
+
+    from ..extensions import redis_store
+    from ..services.gate.stream import on_duty_guard
+    from .gate import gate_caller
+
+    caller = gate_caller(gate_id)
+    if caller.device is None:
+        return caller.actor
+    # The kiosk is bound to this gate (checked above); for the scan it stands in for the
+    # gate's guard, and the event names the guard on duty.
+    return replace(caller.actor, roles=frozenset({"guard"}),
+                   user_id=on_duty_guard(redis_store.connection, caller.actor.condominium_id))
+
+
 def _scan(gate_id: int, text: str) -> dict:
-    result = passages.scan(db.session, current_actor(), visitor_deps(), gate_id, text)
+    result = passages.scan(db.session, _scan_actor(gate_id), visitor_deps(), gate_id, text)
     db.session.commit()
     visit = with_pass(result.visit) if result.visit is not None else None
     return {"decision": result.decision, "reason": result.reason, "event_id": result.event_id,
@@ -246,7 +264,8 @@ def _scan(gate_id: int, text: str) -> dict:
 @scans_blp.route("/<int:gate_id>/qr-scans", methods=["POST"])
 @scans_blp.arguments(ScanRequest)
 @scans_blp.response(200, ScanResultSchema)
-@scans_blp.doc(summary="Check a scanned visitor pass and log the entry or the refusal")
+@scans_blp.doc(summary="Check a scanned visitor pass and log the entry or the refusal "
+                       "(a guard's JWT or the gate's kiosk token)", security=DEVICE_SECURITY)
 def qr_scan(data, gate_id):
     return _scan(gate_id, data["payload"])
 
@@ -257,9 +276,9 @@ def qr_scan(data, gate_id):
 @scans_blp.alt_response(422, response="DEFAULT_ERROR",
                         description="errors.files.image: no_qr when no code is readable")
 @scans_blp.doc(summary="A camera frame showing a pass: the QR is read here, then scanned "
-                       "(for browsers without a barcode reader)")
+                       "(for browsers without a barcode reader)", security=DEVICE_SECURITY)
 def qr_frame(form, gate_id):
-    passages.gate_for_scans(db.session, current_actor(), gate_id)  # 404/403 first
+    passages.gate_for_scans(db.session, _scan_actor(gate_id), gate_id)  # 404/403 first
     upload = request.files.get("image")
     if upload is None:
         raise InvalidInput("send the frame as the multipart field `image`",

@@ -117,6 +117,13 @@ export const kiosk = {
   async status(gateId: number, token: string): Promise<GateStatus> {
     return kioskCall(`/api/v1/gates/${gateId}/status`, token);
   },
+  /** A frame showing a visitor's QR pass: the server reads and checks it. */
+  async qrFrame(gateId: number, token: string, jpeg: Blob): Promise<{ decision: string; reason: string;
+    visit: { visitor_name?: string; unit?: string } | null }> {
+    const form = new FormData();
+    form.append("image", jpeg, "frame.jpg");
+    return kioskCall(`/api/v1/gates/${gateId}/qr-frames`, token, { method: "POST", body: form });
+  },
   /** One frame; the caller waits for the answer before sending the next. */
   async frame(gateId: number, token: string, jpeg: Blob, signal?: AbortSignal): Promise<FrameResult> {
     const form = new FormData();

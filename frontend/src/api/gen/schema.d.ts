@@ -2663,7 +2663,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Check a scanned visitor pass and log the entry or the refusal */
+        /** Check a scanned visitor pass and log the entry or the refusal (a guard's JWT or the gate's kiosk token) */
         post: {
             parameters: {
                 query?: never;

@@ -585,6 +585,11 @@ const en: Messages<Source> = {
     },
   },
   kiosk: {
+    qrButton: "I have a QR code",
+    qrCancel: "Back to face recognition",
+    qrShow: "Show your QR code to the camera",
+    qrGranted: "Welcome, {{name}}",
+    qrDenied: "Pass refused: {{name}}",
     title: "Access control",
     setupTitle: "Set up the kiosk",
     setupHelp: "Enter the gate number and the device token the administration gave you.",

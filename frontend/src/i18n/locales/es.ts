@@ -582,6 +582,11 @@ const es = {
     },
   },
   kiosk: {
+    qrButton: "Tengo un código QR",
+    qrCancel: "Volver al reconocimiento facial",
+    qrShow: "Muestre su código QR a la cámara",
+    qrGranted: "Bienvenido/a, {{name}}",
+    qrDenied: "Pase rechazado: {{name}}",
     title: "Control de acceso",
     setupTitle: "Configurar kiosco",
     setupHelp: "Ingresa el número del acceso y el token del dispositivo que entregó la administración.",

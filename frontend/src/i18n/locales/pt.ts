@@ -585,6 +585,11 @@ const pt: Messages<Source> = {
     },
   },
   kiosk: {
+    qrButton: "Tenho um QR Code",
+    qrCancel: "Voltar ao reconhecimento facial",
+    qrShow: "Mostre seu QR Code para a câmera",
+    qrGranted: "Bem-vindo(a), {{name}}",
+    qrDenied: "Passe recusado: {{name}}",
     title: "Controle de acesso",
     setupTitle: "Configurar quiosque",
     setupHelp: "Informe o número do acesso e o token do dispositivo fornecido pela administração.",

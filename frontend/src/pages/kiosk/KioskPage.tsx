@@ -50,6 +50,7 @@ function KioskScreen({ config, onReset }: { config: KioskConfig; onReset: () => 
   const [view, setView] = useState<KioskView>(IDLE);
   const [offline, setOffline] = useState(false);
   const [rejected, setRejected] = useState(false);
+  const [qrMode, setQrMode] = useState(false);
   const frameSize = useRef({ width: 640, height: 480 });
   usePageTitle(gate ? `${t("kiosk.title")} · ${gate.name}` : t("kiosk.title"));
 
@@ -67,8 +68,38 @@ function KioskScreen({ config, onReset }: { config: KioskConfig; onReset: () => 
     return () => { cancelled = true; clearTimeout(timer); };
   }, [config]);
 
+  // QR mode: frames go to the pass reader until a pass is read or 30 s pass.
   useEffect(() => {
-    if (!gate || rejected) return;
+    if (!gate || rejected || !qrMode) return;
+    let stopped = false;
+    const canvas = document.createElement("canvas");
+    const until = Date.now() + 30_000;
+    setView({ tone: "idle", messageKey: "kiosk.qrShow" });
+    (async () => {
+      while (!stopped && Date.now() < until) {
+        const shot = await captureJpeg(videoRef.current, canvas);
+        try {
+          if (shot) {
+            const res = await kiosk.qrFrame(config.gateId, config.token, shot.blob);
+            if (stopped) return;
+            setView(res.decision === "granted"
+              ? { tone: "granted", messageKey: "kiosk.qrGranted", name: res.visit?.visitor_name ?? "", unit: res.visit?.unit }
+              : { tone: "denied", messageKey: "kiosk.qrDenied", name: t(`visitors.scanReason.${res.reason}`, { defaultValue: res.reason }) });
+            await new Promise((r) => setTimeout(r, 4000));
+            break;
+          }
+        } catch (err) {
+          if (!(err instanceof ApiError && err.status === 422)) break;
+        }
+        await new Promise((r) => setTimeout(r, 700));
+      }
+      if (!stopped) setQrMode(false);
+    })();
+    return () => { stopped = true; };
+  }, [gate, rejected, qrMode, config, videoRef, t]);
+
+  useEffect(() => {
+    if (!gate || rejected || qrMode) return;
     const canvas = document.createElement("canvas");
     const loop = new FrameLoop({
       capture: async () => {
@@ -92,7 +123,7 @@ function KioskScreen({ config, onReset }: { config: KioskConfig; onReset: () => 
     });
     void loop.start();
     return () => loop.stop();
-  }, [gate, rejected, config, videoRef]);
+  }, [gate, rejected, qrMode, config, videoRef]);
 
   const { width, height } = frameSize.current;
   const tone = rejected || offline ? "offline" : view.tone;
@@ -105,6 +136,8 @@ function KioskScreen({ config, onReset }: { config: KioskConfig; onReset: () => 
             : offline ? t("kiosk.offline") : t("kiosk.online")}
         </span>
         <span className="topbar-spacer" />
+        <button type="button" className="button" onClick={() => setQrMode((on) => !on)}>
+          {t(qrMode ? "kiosk.qrCancel" : "kiosk.qrButton")}</button>
         <LanguageSwitcher />
         <button type="button" className="button"
           onClick={() => void document.documentElement.requestFullscreen?.().catch(() => undefined)}>
