@@ -20,6 +20,7 @@ from .errors import InvalidInput
 from .finance import expenses, prediction
 from .finance.settings import fine_types, local_today, update_settings
 from .finance.simulation import simulate
+from .visitors.demo import seed_visits
 from .gates import gates
 from .people import memberships, people
 from .units import buildings, units
@@ -113,6 +114,7 @@ def seed_demo(session: Session, condominium: Condominium, seed: int = 7) -> Demo
     for name, direction, kind in gate_specs:
         gates.create(session, actor, {"name": name, "direction": direction, "kind": kind})
     months = _seed_finance(session, actor, rng)
+    seed_visits(session, condominium.id, rng)  # a month of visitors for the visitor pages
     return DemoSummary(condominium.id, len(unit_rows), person_count, vehicle_count,
                        len(gate_specs), created=True, finance_months=months)
 

@@ -1,0 +1,88 @@
+"""Demo visits for `conserje seed-demo`: a month of pre-registered visitors entering by
+QR, walk-ins answered by residents (some refused), stays of 20 minutes to 4 hours, so
+that the visitor KPIs and the history have something to show. Everything goes through
+the append-only access log, like real passages."""
+from __future__ import annotations
+
+import random
+from datetime import timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ...models import Gate, Unit, Visit, VisitAuthorisation, VisitChange, VisitPassage
+from ...models.base import utcnow
+from ..actor import Actor
+from ..gate import access_log
+from .registry import upsert_visitor
+
+FIRST = ("Camila", "Diego", "Fernanda", "Joaquín", "Valentina", "Matías", "Isidora", "Tomás")
+LAST = ("Araya", "Bravo", "Cortés", "Fuentes", "Muñoz", "Reyes", "Salinas", "Vega")
+
+
+def seed_visits(session: Session, condominium_id: int, rng: random.Random, days: int = 30
+                ) -> int:
+    """About three visits a day over the last ``days`` days; returns how many."""
+    gate = session.scalars(select(Gate).where(Gate.condominium_id == condominium_id)
+                           .order_by(Gate.id)).first()
+    units = list(session.scalars(select(Unit).where(Unit.condominium_id == condominium_id)
+                                 .order_by(Unit.id).limit(8)))
+    if gate is None or not units:
+        return 0
+    actor = Actor(None, condominium_id, frozenset({"admin"}))
+    visitors = [upsert_visitor(session, actor, {
+        "first_name": rng.choice(FIRST), "last_name": rng.choice(LAST), "doc_type": "passport",
+        "doc_number": f"DEMO{n:04d}"}) for n in range(24)]
+    today, count = utcnow().replace(minute=0, second=0, microsecond=0), 0
+    for day in range(days, 0, -1):
+        for _ in range(rng.randint(1, 5)):
+            at = today - timedelta(days=day) + timedelta(hours=rng.randint(-10, 3),
+                                                         minutes=rng.randint(0, 59))
+            _one(session, condominium_id, gate.id, rng.choice(units).id,
+                 rng.choice(visitors).person_id, at, rng)
+            count += 1
+    return count
+
+
+def _one(session: Session, condominium_id: int, gate_id: int, unit_id: int, person_id: int,
+         at, rng: random.Random) -> None:
+    walk_in = rng.random() < 0.4
+    visit = Visit(condominium_id=condominium_id, visitor_id=person_id, unit_id=unit_id,
+                  kind="walk_in" if walk_in else "single", status="left",
+                  pre_registered=not walk_in, valid_from=at - timedelta(hours=2),
+                  valid_until=at + timedelta(hours=22), created_at=at - timedelta(hours=2))
+    session.add(visit)
+    session.flush()
+    approved = not walk_in or rng.random() < 0.85
+    asked = at - timedelta(seconds=rng.randint(15, 110))
+    session.add(VisitAuthorisation(
+        condominium_id=condominium_id, visit_id=visit.id,
+        kind="real_time" if walk_in else "prior", status="approved" if approved else "denied",
+        requested_at=asked if walk_in else visit.created_at,
+        answered_at=at if walk_in else visit.created_at, channel="app"))
+    first = "pending" if walk_in else "expected"
+    changes = [(None, first, visit.created_at if not walk_in else asked)]
+    method = "document" if walk_in else "qr"
+    if not approved:
+        visit.status = "denied"
+        access_log.append(session, condominium_id, gate_id=gate_id, person_id=person_id,
+                          direction="entry", method=method, decision="denied",
+                          reason="resident_denied", occurred_at=at)
+        changes.append((first, "denied", at))
+    else:
+        out = at + timedelta(minutes=rng.randint(20, 240))
+        for direction, moment in (("entry", at), ("exit", out)):
+            event = access_log.append(
+                session, condominium_id, gate_id=gate_id, person_id=person_id,
+                direction=direction, method=method if direction == "entry" else "manual",
+                decision="granted", reason=f"visit {visit.id}", occurred_at=moment)
+            session.add(VisitPassage(condominium_id=condominium_id, visit_id=visit.id,
+                                     access_event_id=event.id, direction=direction,
+                                     method=event.method, occurred_at=moment))
+        visit.entered_at, visit.exited_at = at, out
+        changes += [(first, "inside", at), ("inside", "left", out)]
+    for before, after, moment in changes:
+        session.add(VisitChange(condominium_id=condominium_id, visit_id=visit.id,
+                                from_status=before, to_status=after, changed_at=moment,
+                                note="demo"))
+    session.flush()
