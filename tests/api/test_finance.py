@@ -102,7 +102,7 @@ def test_bad_charges_and_payments_are_4xx(client, admin, world):
         ("/api/v1/charges", {"unit_id": unit, "kind": "fine", "amount": "0.5"}, 422),
         ("/api/v1/charges", {"unit_id": world.ids["unit_b"], "kind": "other",
                              "amount": "1"}, 404),
-        ("/api/v1/charges", {"unit_id": unit, "kind": "fine", "fine_type_id": 999}, 404),
+        ("/api/v1/charges", {"unit_id": unit, "kind": "fine", "charge_type_id": 999}, 404),
         ("/api/v1/payments", {"unit_id": unit, "method": "online", "amount": "1"}, 422),
         ("/api/v1/payments", {"unit_id": unit, "method": "cash", "amount": "1e3"}, 201),
         ("/api/v1/payments", {"unit_id": unit, "method": "cash", "amount": "12,5"}, 422),
@@ -116,19 +116,33 @@ def test_bad_charges_and_payments_are_4xx(client, admin, world):
     assert_error_shape(client.get("/api/v1/charges/999999", headers=admin), 404)
 
 
-def test_fine_catalogue_feeds_fines(client, admin, world, login):
+def test_charge_catalogue_feeds_fines_and_other_charges(client, admin, world, login):
     configure(client, admin)
-    fine_type = client.post("/api/v1/fine-types", json={"name": "Mascota suelta",
-                                                        "amount": "15000"}, headers=admin)
-    assert fine_type.status_code == 201
-    dup = client.post("/api/v1/fine-types", json={"name": "Mascota suelta", "amount": "1"},
+    fine = client.post("/api/v1/charge-types", json={"name": "Mascota suelta",
+                                                     "amount": "15000"}, headers=admin)
+    assert fine.status_code == 201 and fine.json["kind"] == "fine"
+    key = client.post("/api/v1/charge-types", json={"kind": "other", "name": "Copia de llave",
+                                                    "amount": "8000"}, headers=admin).json
+    dup = client.post("/api/v1/charge-types", json={"name": "Mascota suelta", "amount": "1"},
                       headers=admin)
     assert_error_shape(dup, 409)
+    patched = client.patch(f"/api/v1/charge-types/{key['id']}", json={"amount": "9000"},
+                           headers=admin).json
+    assert (patched["kind"], patched["amount"]) == ("other", "9000.00")
+    assert [c["name"] for c in client.get("/api/v1/charge-types?kind=other",
+                                          headers=admin).json] == ["Copia de llave"]
     charge = client.post("/api/v1/charges", json={"unit_id": world.ids["unit2"], "kind": "fine",
-                                                  "fine_type_id": fine_type.json["id"]},
+                                                  "charge_type_id": fine.json["id"]},
                          headers=admin)
     assert charge.json["amount"] == "15000.00" and charge.json["description"] == "Mascota suelta"
-    assert client.get("/api/v1/fine-types", headers=login("ana@a.test")).status_code == 403
+    mismatch = client.post("/api/v1/charges", json={"unit_id": world.ids["unit2"],
+                                                    "kind": "fine", "charge_type_id": key["id"]},
+                           headers=admin)
+    assert_error_shape(mismatch, 422)
+    assert "charge_type_id" in mismatch.json["errors"]["json"]
+    assert_error_shape(client.post("/api/v1/charge-types", json={
+        "kind": "dues", "name": "x", "amount": "1"}, headers=admin), 422)
+    assert client.get("/api/v1/charge-types", headers=login("ana@a.test")).status_code == 403
 
 
 def test_resident_sees_only_own_money(client, admin, world, login):

@@ -31,7 +31,7 @@ FOREIGN = {
     "payments": ("payment2", {"reason": "hack"}),
     "transfer-proofs": ("proof2", {"note": "hack"}),
     "expenses": ("expense", {}),
-    "fine-types": ("fine_type", {"amount": "1"}),
+    "charge-types": ("charge_type", {"amount": "1"}),
 }
 # Objects that live in the *other condominium*, for the cross-tenant sweep.
 OTHER_CONDO = {"units": "unit_b", "people": "person_b", "users": "user_admin_b"}
@@ -57,7 +57,7 @@ def finance_world(client, world, login):
     world.ids["expense"] = client.post("/api/v1/expenses", json={
         "supplier": "Gasfiter", "category": "reparaciones", "amount": "9000",
         "spent_on": "2026-01-05"}, headers=admin).json["id"]
-    world.ids["fine_type"] = client.post("/api/v1/fine-types", json={
+    world.ids["charge_type"] = client.post("/api/v1/charge-types", json={
         "name": "Ruido", "amount": "20000"}, headers=admin).json["id"]
     return world
 
@@ -112,7 +112,7 @@ def test_resident_cannot_reach_another_units_objects(app, client, finance_world,
         key = {"charges": "charge2", "payments": "payment2", "transfer-proofs": "proof2"}
         row = client.get(f"/api/v1/{resource}/{world.ids[key[resource]]}", headers=admin).json
         assert row["status"] == status, resource
-    assert client.get(f"/api/v1/fine-types/{world.ids['fine_type']}",
+    assert client.get(f"/api/v1/charge-types/{world.ids['charge_type']}",
                       headers=admin).json["amount"] == "20000.00"
 
 
@@ -193,7 +193,7 @@ RESIDENT_COLLECTIONS = {
     "units": "unit1", "people": "person1", "memberships": "member1", "vehicles": "vehicle1",
     "buildings": None, "gates": None, "users": None, "audit": None, "face-models": None,
     "accounts": "unit1", "charges": "charge1", "payments": "payment1",
-    "transfer-proofs": "proof1", "expenses": None, "fine-types": None, "risk-models": None,
+    "transfer-proofs": "proof1", "expenses": None, "charge-types": None, "risk-models": None,
 }
 PUBLIC_OR_SELF = {"health", "notifications"}  # notifications: the caller's own
 

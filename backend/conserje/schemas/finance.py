@@ -1,9 +1,10 @@
-"""Finance schemas: settings, fine catalogue, ledger entries, balances, reports."""
+"""Finance schemas: settings, charge catalogue, ledger entries, balances, reports."""
 from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from ..models import CHARGE_KINDS, DUES_METHODS, INTEREST_KINDS, PROVIDERS
+from ..models import DUES_METHODS, INTEREST_KINDS, PROVIDERS
+from ..models.finance import MANUAL_CHARGE_KINDS
 from ..services.finance.money import CURRENCY_EXPONENTS
 from .common import SearchQuery, text
 
@@ -65,15 +66,17 @@ class BillingResultSchema(Schema):
     units_without_class = fields.List(fields.String())
 
 
-class FineTypeSchema(Schema):
+class ChargeTypeSchema(Schema):
     id = fields.Integer(dump_only=True)
+    kind = fields.String(load_default="fine", validate=validate.OneOf(MANUAL_CHARGE_KINDS))
     name = text(80, required=True)
     amount = amount(required=True)
     description = text(200, allow_none=True)
     is_active = fields.Boolean()
 
 
-class FineTypeQuery(SearchQuery):
+class ChargeTypeQuery(SearchQuery):
+    kind = fields.String(validate=validate.OneOf(MANUAL_CHARGE_KINDS))
     is_active = fields.Boolean()
 
 
@@ -113,9 +116,8 @@ class EntryQuery(Schema):
 
 class ChargeCreate(Schema):
     unit_id = fields.Integer(required=True)
-    kind = fields.String(required=True, validate=validate.OneOf(
-        [k for k in CHARGE_KINDS if k in ("fine", "reservation", "other")]))
-    fine_type_id = fields.Integer(allow_none=True)
+    kind = fields.String(required=True, validate=validate.OneOf(MANUAL_CHARGE_KINDS))
+    charge_type_id = fields.Integer(allow_none=True)
     amount = amount(allow_none=True)
     description = text(200, allow_none=True)
     due_on = fields.Date(allow_none=True)
