@@ -189,3 +189,27 @@ def test_dues_by_unit_class(client, admin, world, login):
         "unit_id": world.ids["unit_b"], "fee_class": "casa"}, headers=admin), 404)
     assert client.get("/api/v1/finance/unit-classes",
                       headers=login("ana@a.test")).status_code == 403
+
+
+def test_late_charges_run_and_statement_window(client, admin, world, login):
+    configure(client, admin, late_fee="5000", interest_kind="compound", interest_rate="2")
+    client.post("/api/v1/finance/billing-runs", json={"period": "2025-01"}, headers=admin)
+    client.post("/api/v1/payments", json={"unit_id": world.ids["unit2"], "method": "cash",
+                                          "amount": "50000", "paid_on": "2025-01-05"},
+                headers=admin)
+    first = client.post("/api/v1/finance/late-charges", json={"period": "2025-02"},
+                        headers=admin).json
+    again = client.post("/api/v1/finance/late-charges", json={"period": "2025-02"},
+                        headers=admin).json
+    assert (first["late_fees"], first["interest_charges"]) == (1, 1)  # unit1 only
+    assert (again["late_fees"], again["interest_charges"]) == (0, 0)
+    # 2% of the overdue debt as it stood before this run (the new fee is not in the base).
+    kinds = {c["kind"]: c["amount"] for c in client.get(
+        f"/api/v1/charges?unit_id={world.ids['unit1']}", headers=admin).json}
+    assert kinds == {"dues": "50000.00", "late_fee": "5000.00", "interest": "1000.00"}
+    assert client.post("/api/v1/finance/late-charges", json={"period": "2025-02"},
+                       headers=login("manager@a.test")).status_code == 403
+    window = client.get(f"/api/v1/accounts/{world.ids['unit2']}/statement"
+                        "?since=2025-01-03&until=2025-01-31", headers=admin).json
+    assert window["opening_balance"] == "50000.00" and window["closing_balance"] == "0.00"
+    assert [line["entry"]["kind"] for line in window["lines"]] == ["cash"]
