@@ -226,7 +226,9 @@ def reverse(session: Session, condominium_id: int, entry_id: int, reason: str,
 
 
 def allocations_of(session: Session, payment_id: int) -> dict[int, Decimal]:
-    """Charge id -> amount this payment paid (receipts)."""
+    """Charge id -> amount this payment was ever applied to, including allocations that
+    stopped counting when either side was reversed (history; see ``allocated_by_payment``
+    for the current state)."""
     totals: dict[int, Decimal] = defaultdict(lambda: ZERO)
     for alloc in session.scalars(select(Allocation).where(Allocation.payment_id == payment_id)):
         totals[alloc.charge_id] += alloc.amount
