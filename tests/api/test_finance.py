@@ -31,6 +31,13 @@ def test_settings_defaults_then_saved(client, admin, login):
                       headers=login("ana@a.test")).status_code == 403
     assert client.patch("/api/v1/finance/settings", json={"due_day": 5},
                         headers=login("manager@a.test")).status_code == 403
+    # The currency may change until money is booked in it.
+    assert configure(client, admin, currency="BRL", dues_amount="450.50")["currency"] == "BRL"
+    client.post("/api/v1/finance/billing-runs", json={"period": "2026-03"}, headers=admin)
+    moved = client.patch("/api/v1/finance/settings", json={"currency": "CLP",
+                                                           "dues_amount": "1000"}, headers=admin)
+    assert_error_shape(moved, 409)
+    assert "currency" in moved.json["errors"]["json"]
 
 
 @pytest.mark.parametrize("body", [

@@ -11,14 +11,14 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...models import ChargeType, Condominium, FinanceSettings, UnitFeeClass
+from ...models import ChargeType, Condominium, FinanceSettings, LedgerEntry, UnitFeeClass
 from ...models.finance import (DEFAULT_REMINDER_OFFSETS, DUES_METHODS, INTEREST_KINDS,
                                PROVIDERS)
 from ...models.base import utcnow
 from .. import audit
 from ..actor import MANAGING_ROLES, Actor
 from ..crud import TenantResource
-from ..errors import InvalidInput, NotFound
+from ..errors import Conflict, InvalidInput, NotFound
 from . import money
 
 MONEY_FIELDS = ("dues_amount", "late_fee")
@@ -53,6 +53,10 @@ def update_settings(session: Session, actor: Actor, data: dict[str, Any]) -> Fin
     values = dict(data)
     currency = values.get("currency", row.currency)
     money.exponent(currency)
+    if currency != row.currency and session.scalar(select(LedgerEntry.id).where(
+            LedgerEntry.condominium_id == actor.condominium_id).limit(1)):
+        raise Conflict("the currency cannot change once there are charges or payments",
+                       {"currency": [f"the ledger is in {row.currency}"]})
     for name in MONEY_FIELDS:
         if name in data:
             values[name] = money.checked_amount(data[name], currency, name, allow_zero=True)
