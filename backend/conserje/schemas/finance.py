@@ -1,7 +1,7 @@
 """Finance schemas: settings, charge catalogue, ledger entries, balances, reports."""
 from __future__ import annotations
 
-from marshmallow import Schema, fields, validate
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from ..models import DUES_METHODS, INTEREST_KINDS, PROVIDERS
 from ..models.finance import MANUAL_CHARGE_KINDS
@@ -189,6 +189,11 @@ class DelinquencyQuery(Schema):
 class ReportQuery(Schema):
     since = fields.Date(required=True)
     until = fields.Date(required=True)
+
+    @validates_schema
+    def _ordered(self, data, **_kwargs):
+        if data["since"] > data["until"]:
+            raise ValidationError("must not be after until", "since")
 
 
 class ReportRowSchema(Schema):
