@@ -24,6 +24,18 @@ def money_out(**kwargs):
     return fields.Decimal(as_string=True, dump_only=True, **kwargs)
 
 
+class DateWindow(Schema):
+    """``since``/``until`` query dates, refused when out of order."""
+
+    since = fields.Date()
+    until = fields.Date()
+
+    @validates_schema
+    def _ordered(self, data, **_kwargs):
+        if data.get("since") and data.get("until") and data["since"] > data["until"]:
+            raise ValidationError("must not be after until", "since")
+
+
 class FinanceSettingsSchema(Schema):
     currency = fields.String(validate=validate.OneOf(sorted(CURRENCY_EXPONENTS)))
     billing_day = fields.Integer(validate=validate.Range(1, 31))
@@ -103,15 +115,13 @@ class EntrySchema(Schema):
     created_at = fields.DateTime(dump_only=True)
 
 
-class EntryQuery(Schema):
+class EntryQuery(DateWindow):
     unit_id = fields.Integer()
     kind = fields.String(validate=validate.Length(max=12))
     period = fields.String(validate=PERIOD)
     status = fields.String(validate=validate.OneOf(
         ["open", "partial", "unpaid", "paid", "reversed", "applied", "credit"]),
         metadata={"description": "unpaid = open or partial"})
-    since = fields.Date()
-    until = fields.Date()
 
 
 class ChargeCreate(Schema):
@@ -158,9 +168,8 @@ class BalanceSchema(Schema):
     days_late = fields.Integer(dump_only=True)
 
 
-class StatementQuery(Schema):
-    since = fields.Date()
-    until = fields.Date()
+class StatementQuery(DateWindow):
+    pass
 
 
 class StatementPdfQuery(Schema):
@@ -186,14 +195,9 @@ class DelinquencyQuery(Schema):
     min_days = fields.Integer(load_default=1, validate=validate.Range(0, 3650))
 
 
-class ReportQuery(Schema):
+class ReportQuery(DateWindow):
     since = fields.Date(required=True)
     until = fields.Date(required=True)
-
-    @validates_schema
-    def _ordered(self, data, **_kwargs):
-        if data["since"] > data["until"]:
-            raise ValidationError("must not be after until", "since")
 
 
 class ReportRowSchema(Schema):

@@ -794,13 +794,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    since?: string;
+                    until?: string;
                     unit_id?: number;
                     kind?: string;
                     period?: string;
                     /** @description unpaid = open or partial */
                     status?: "open" | "partial" | "unpaid" | "paid" | "reversed" | "applied" | "credit";
-                    since?: string;
-                    until?: string;
                     page?: number;
                     page_size?: number;
                 };
@@ -2409,13 +2409,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    since?: string;
+                    until?: string;
                     unit_id?: number;
                     kind?: string;
                     period?: string;
                     /** @description unpaid = open or partial */
                     status?: "open" | "partial" | "unpaid" | "paid" | "reversed" | "applied" | "credit";
-                    since?: string;
-                    until?: string;
                     page?: number;
                     page_size?: number;
                 };
