@@ -168,6 +168,10 @@ def test_resident_sees_only_own_money(client, admin, world, login):
                                                  "method": "cash", "amount": "1"},
                        headers=ana).status_code == 403
     assert client.get("/api/v1/finance/delinquency", headers=ana).status_code == 403
+    guard = login("guard@a.test")
+    for url in ("/api/v1/accounts", "/api/v1/charges", "/api/v1/payments",
+                "/api/v1/transfer-proofs", f"/api/v1/accounts/{world.ids['unit1']}"):
+        assert client.get(url, headers=guard).status_code == 403, url
 
 
 def test_delinquency_ranks_by_days_late_with_aging(client, admin, world):

@@ -19,9 +19,8 @@ from ..actor import MANAGING_ROLES, Actor
 from ..crud import Page
 from ..errors import InvalidInput, NotFound
 from . import ledger, money
-from .accounts import scoped_unit
+from .accounts import require_money_access, scoped_unit
 from .settings import get_settings, local_today
-
 
 
 @dataclass
@@ -50,6 +49,7 @@ def _status(entry: LedgerEntry, account: ledger.UnitAccount) -> tuple[str, Decim
 
 
 def views(session: Session, condominium_id: int, entries: list[LedgerEntry]) -> list[EntryView]:
+    """Wrap entries with their derived status, deriving only the units they belong to."""
     unit_ids = sorted({e.unit_id for e in entries})
     accounts = ledger.load_accounts(session, condominium_id, unit_ids)
     codes = dict(session.execute(select(Unit.id, Unit.code).where(Unit.id.in_(unit_ids))).all())
@@ -68,6 +68,7 @@ def paginate(session: Session, stmt, page: int, page_size: int) -> Page:
 
 
 def _scope(actor: Actor, stmt):
+    require_money_access(actor)
     stmt = stmt.where(LedgerEntry.condominium_id == actor.condominium_id)
     if not actor.manages:
         stmt = stmt.where(LedgerEntry.unit_id.in_(sorted(actor.unit_ids)))
