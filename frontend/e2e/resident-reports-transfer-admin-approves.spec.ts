@@ -62,11 +62,14 @@ test("a resident reports a bank transfer with its proof and the admin approves i
     await page.getByRole("button", { name: "Guardar cambios" }).click();
     await expect(page.getByRole("alert")).toBeVisible(); // CLP has no cents
     const fine = `Basura ${reference}`;
-    const catalogue = page.getByRole("region", { name: "Catálogo de multas" });
-    await catalogue.getByLabel("Multa").fill(fine);
+    const catalogue = page.getByRole("region", { name: "Catálogo de multas y cargos" });
+    await catalogue.getByLabel("Tipo").selectOption("fine");
+    await catalogue.getByLabel("Nombre").fill(fine);
     await catalogue.getByLabel("Monto").fill("12000");
-    await catalogue.getByRole("button", { name: "Agregar multa" }).click();
-    await expect(catalogue.getByRole("row").filter({ hasText: fine })).toContainText("$12.000");
+    await catalogue.getByRole("button", { name: "Agregar al catálogo" }).click();
+    const row = catalogue.getByRole("row").filter({ hasText: fine });
+    await expect(row).toContainText("$12.000");
+    await expect(row).toContainText("Multa");
   });
 
   await test.step("the admin records an expense with its invoice and sees income vs expenses", async () => {

@@ -31,6 +31,13 @@ def test_settings_defaults_then_saved(client, admin, login):
                       headers=login("ana@a.test")).status_code == 403
     assert client.patch("/api/v1/finance/settings", json={"due_day": 5},
                         headers=login("manager@a.test")).status_code == 403
+    # The currency may change until money is booked in it.
+    assert configure(client, admin, currency="BRL", dues_amount="450.50")["currency"] == "BRL"
+    client.post("/api/v1/finance/billing-runs", json={"period": "2026-03"}, headers=admin)
+    moved = client.patch("/api/v1/finance/settings", json={"currency": "CLP",
+                                                           "dues_amount": "1000"}, headers=admin)
+    assert_error_shape(moved, 409)
+    assert "currency" in moved.json["errors"]["json"]
 
 
 @pytest.mark.parametrize("body", [
@@ -102,7 +109,7 @@ def test_bad_charges_and_payments_are_4xx(client, admin, world):
         ("/api/v1/charges", {"unit_id": unit, "kind": "fine", "amount": "0.5"}, 422),
         ("/api/v1/charges", {"unit_id": world.ids["unit_b"], "kind": "other",
                              "amount": "1"}, 404),
-        ("/api/v1/charges", {"unit_id": unit, "kind": "fine", "fine_type_id": 999}, 404),
+        ("/api/v1/charges", {"unit_id": unit, "kind": "fine", "charge_type_id": 999}, 404),
         ("/api/v1/payments", {"unit_id": unit, "method": "online", "amount": "1"}, 422),
         ("/api/v1/payments", {"unit_id": unit, "method": "cash", "amount": "1e3"}, 201),
         ("/api/v1/payments", {"unit_id": unit, "method": "cash", "amount": "12,5"}, 422),
@@ -116,19 +123,33 @@ def test_bad_charges_and_payments_are_4xx(client, admin, world):
     assert_error_shape(client.get("/api/v1/charges/999999", headers=admin), 404)
 
 
-def test_fine_catalogue_feeds_fines(client, admin, world, login):
+def test_charge_catalogue_feeds_fines_and_other_charges(client, admin, world, login):
     configure(client, admin)
-    fine_type = client.post("/api/v1/fine-types", json={"name": "Mascota suelta",
-                                                        "amount": "15000"}, headers=admin)
-    assert fine_type.status_code == 201
-    dup = client.post("/api/v1/fine-types", json={"name": "Mascota suelta", "amount": "1"},
+    fine = client.post("/api/v1/charge-types", json={"name": "Mascota suelta",
+                                                     "amount": "15000"}, headers=admin)
+    assert fine.status_code == 201 and fine.json["kind"] == "fine"
+    key = client.post("/api/v1/charge-types", json={"kind": "other", "name": "Copia de llave",
+                                                    "amount": "8000"}, headers=admin).json
+    dup = client.post("/api/v1/charge-types", json={"name": "Mascota suelta", "amount": "1"},
                       headers=admin)
     assert_error_shape(dup, 409)
+    patched = client.patch(f"/api/v1/charge-types/{key['id']}", json={"amount": "9000"},
+                           headers=admin).json
+    assert (patched["kind"], patched["amount"]) == ("other", "9000.00")
+    assert [c["name"] for c in client.get("/api/v1/charge-types?kind=other",
+                                          headers=admin).json] == ["Copia de llave"]
     charge = client.post("/api/v1/charges", json={"unit_id": world.ids["unit2"], "kind": "fine",
-                                                  "fine_type_id": fine_type.json["id"]},
+                                                  "charge_type_id": fine.json["id"]},
                          headers=admin)
     assert charge.json["amount"] == "15000.00" and charge.json["description"] == "Mascota suelta"
-    assert client.get("/api/v1/fine-types", headers=login("ana@a.test")).status_code == 403
+    mismatch = client.post("/api/v1/charges", json={"unit_id": world.ids["unit2"],
+                                                    "kind": "fine", "charge_type_id": key["id"]},
+                           headers=admin)
+    assert_error_shape(mismatch, 422)
+    assert "charge_type_id" in mismatch.json["errors"]["json"]
+    assert_error_shape(client.post("/api/v1/charge-types", json={
+        "kind": "dues", "name": "x", "amount": "1"}, headers=admin), 422)
+    assert client.get("/api/v1/charge-types", headers=login("ana@a.test")).status_code == 403
 
 
 def test_resident_sees_only_own_money(client, admin, world, login):
@@ -147,6 +168,10 @@ def test_resident_sees_only_own_money(client, admin, world, login):
                                                  "method": "cash", "amount": "1"},
                        headers=ana).status_code == 403
     assert client.get("/api/v1/finance/delinquency", headers=ana).status_code == 403
+    guard = login("guard@a.test")
+    for url in ("/api/v1/accounts", "/api/v1/charges", "/api/v1/payments",
+                "/api/v1/transfer-proofs", f"/api/v1/accounts/{world.ids['unit1']}"):
+        assert client.get(url, headers=guard).status_code == 403, url
 
 
 def test_delinquency_ranks_by_days_late_with_aging(client, admin, world):
@@ -175,3 +200,27 @@ def test_dues_by_unit_class(client, admin, world, login):
         "unit_id": world.ids["unit_b"], "fee_class": "casa"}, headers=admin), 404)
     assert client.get("/api/v1/finance/unit-classes",
                       headers=login("ana@a.test")).status_code == 403
+
+
+def test_late_charges_run_and_statement_window(client, admin, world, login):
+    configure(client, admin, late_fee="5000", interest_kind="compound", interest_rate="2")
+    client.post("/api/v1/finance/billing-runs", json={"period": "2025-01"}, headers=admin)
+    client.post("/api/v1/payments", json={"unit_id": world.ids["unit2"], "method": "cash",
+                                          "amount": "50000", "paid_on": "2025-01-05"},
+                headers=admin)
+    first = client.post("/api/v1/finance/late-charges", json={"period": "2025-02"},
+                        headers=admin).json
+    again = client.post("/api/v1/finance/late-charges", json={"period": "2025-02"},
+                        headers=admin).json
+    assert (first["late_fees"], first["interest_charges"]) == (1, 1)  # unit1 only
+    assert (again["late_fees"], again["interest_charges"]) == (0, 0)
+    # 2% of the overdue debt as it stood before this run (the new fee is not in the base).
+    kinds = {c["kind"]: c["amount"] for c in client.get(
+        f"/api/v1/charges?unit_id={world.ids['unit1']}", headers=admin).json}
+    assert kinds == {"dues": "50000.00", "late_fee": "5000.00", "interest": "1000.00"}
+    assert client.post("/api/v1/finance/late-charges", json={"period": "2025-02"},
+                       headers=login("manager@a.test")).status_code == 403
+    window = client.get(f"/api/v1/accounts/{world.ids['unit2']}/statement"
+                        "?since=2025-01-03&until=2025-01-31", headers=admin).json
+    assert window["opening_balance"] == "50000.00" and window["closing_balance"] == "0.00"
+    assert [line["entry"]["kind"] for line in window["lines"]] == ["cash"]

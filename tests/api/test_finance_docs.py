@@ -115,3 +115,7 @@ def test_expenses_invoices_and_income_expense_report(client, admin, world):
     assert len(rows) == 3 and rows[0].keys() == {"month", "direction", "category", "amount"}
     assert_error_shape(client.get("/api/v1/finance/income-expense?since=x", headers=admin),
                        422)
+    backwards = client.get("/api/v1/finance/income-expense?since=2026-04-01&until=2026-03-01",
+                           headers=admin)
+    assert_error_shape(backwards, 422)
+    assert "since" in backwards.json["errors"]["query"]

@@ -114,6 +114,7 @@ def test_mercadopago_checkout_and_signed_webhook_pay_once(client, world, login, 
     reference = checkout.json["public_id"]
     assert sent["external_reference"] == reference and sent["items"][0]["unit_price"] == 50000
     assert sent["notification_url"] == "https://condo.example/api/v1/webhooks/mercadopago"
+    assert sent["back_urls"]["success"] == "https://condo.example/my-finance?checkout=done"
     assert pref.calls[0].request.headers["Authorization"] == "Bearer APP_USR-123"
 
     responses.get("https://api.mercadopago.com/v1/payments/1318392212",

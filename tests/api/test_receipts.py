@@ -71,3 +71,20 @@ def test_monthly_statement_pdf(client, world, login):
                                   headers=admin), 422)
     assert client.get(f"/api/v1/accounts/{world.ids['unit2']}/statement.pdf?period=2026-03",
                       headers=login("ana@a.test")).status_code == 404
+
+
+def test_receipt_follows_a_reversed_charge(client, world, login):
+    admin = login("admin@a.test")
+    configure(client, admin)
+    unit = world.ids["unit1"]
+    fine = client.post("/api/v1/charges", json={"unit_id": unit, "kind": "fine",
+                                                "amount": "30000", "description": "Ruidos"},
+                       headers=admin).json
+    pay = client.post("/api/v1/payments", json={"unit_id": unit, "method": "cash",
+                                                "amount": "30000"}, headers=admin).json
+    assert "Ruidos" in pdf_text(client.get(f"/api/v1/payments/{pay['id']}/receipt.pdf",
+                                           headers=admin).data)
+    client.post(f"/api/v1/charges/{fine['id']}/reversal", json={"reason": "error"},
+                headers=admin)
+    text = pdf_text(client.get(f"/api/v1/payments/{pay['id']}/receipt.pdf", headers=admin).data)
+    assert "Ruidos" not in text and "Saldo a favor $ 30.000" in text

@@ -33,7 +33,7 @@ FOREIGN = {
     "payments": ("payment2", {"reason": "hack"}),
     "transfer-proofs": ("proof2", {"note": "hack"}),
     "expenses": ("expense", {}),
-    "fine-types": ("fine_type", {"amount": "1"}),
+    "charge-types": ("charge_type", {"amount": "1"}),
     "visits": ("visit2", {}),
     "visitors": ("visitor2", {}),  # guards and managers only
     "visitor-blocks": ("block2", {}),
@@ -68,7 +68,7 @@ def finance_world(client, world, login):
     world.ids["expense"] = client.post("/api/v1/expenses", json={
         "supplier": "Gasfiter", "category": "reparaciones", "amount": "9000",
         "spent_on": "2026-01-05"}, headers=admin).json["id"]
-    world.ids["fine_type"] = client.post("/api/v1/fine-types", json={
+    world.ids["charge_type"] = client.post("/api/v1/charge-types", json={
         "name": "Ruido", "amount": "20000"}, headers=admin).json["id"]
     # A pre-registered visit per unit, its visitor, and a unit blacklist entry each.
     for n, email, doc in ((1, "ana@a.test", "30123456"), (2, "bruno@a.test", "30123457")):
@@ -137,7 +137,7 @@ def test_resident_cannot_reach_another_units_objects(app, client, finance_world,
         key = {"charges": "charge2", "payments": "payment2", "transfer-proofs": "proof2"}
         row = client.get(f"/api/v1/{resource}/{world.ids[key[resource]]}", headers=admin).json
         assert row["status"] == status, resource
-    assert client.get(f"/api/v1/fine-types/{world.ids['fine_type']}",
+    assert client.get(f"/api/v1/charge-types/{world.ids['charge_type']}",
                       headers=admin).json["amount"] == "20000.00"
 
 
@@ -219,7 +219,7 @@ RESIDENT_COLLECTIONS = {
     "buildings": None, "gates": None, "users": None, "audit": None, "face-models": None,
     "access-events": None, "presence": None, "alerts": None, "attendance": None,
     "accounts": "unit1", "charges": "charge1", "payments": "payment1",
-    "transfer-proofs": "proof1", "expenses": None, "fine-types": None, "risk-models": None,
+    "transfer-proofs": "proof1", "expenses": None, "charge-types": None, "risk-models": None,
     "visits": "visit1", "visitors": None, "visitor-blocks": "block1",
 }
 PUBLIC_OR_SELF = {"health", "notifications"}  # notifications: the caller's own

@@ -33,7 +33,7 @@ def test_billing_and_reminder_jobs_on_a_worker(app_ctx, world):
     # 09:00 in Santiago on the billing day; then again an hour later (nothing new).
     first = run_due_billing.enqueue("2026-03-01T09:00:00-03:00")
     again = run_due_billing.enqueue("2026-03-01T10:00:00-03:00")
-    other_day = run_due_billing.enqueue("2026-03-02T09:00:00-03:00")
+    other_day = run_due_billing.enqueue("2026-03-09T09:00:00-03:00")
     _work()
     assert first.return_value() == {str(world.condo_id): {
         "period": "2026-03", "dues": 2, "late_fees": 0, "interest": 0}}

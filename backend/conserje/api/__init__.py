@@ -11,7 +11,7 @@ from .errors import register_error_handlers
 from .static import register_static
 
 FINANCE_BLUEPRINTS = (finance.blp, finance.accounts_blp, ledger.charges_blp, ledger.payments_blp,
-                      ledger.fines_blp, finance_docs.proofs_blp, finance_docs.expenses_blp,
+                      ledger.charge_types_blp, finance_docs.proofs_blp, finance_docs.expenses_blp,
                       online_payments.checkouts_blp, online_payments.webhooks_blp,
                       notifications.blp, finance.risk_blp)
 VISITOR_BLUEPRINTS = (visits.blp, visits.scans_blp, visitors.blp, visitors.blocks_blp,

@@ -1,14 +1,14 @@
-"""Charges, payments and reversals; the fine catalogue."""
+"""Charges, payments and reversals; the charge catalogue."""
 from __future__ import annotations
 
 from flask import make_response
 from flask_smorest import Blueprint
 
 from ..extensions import db
-from ..schemas.finance import (ChargeCreate, EntryQuery, EntrySchema, FineTypeQuery,
-                               FineTypeSchema, PaymentCreate, ReversalRequest)
+from ..schemas.finance import (ChargeCreate, ChargeTypeQuery, ChargeTypeSchema, EntryQuery,
+                               EntrySchema, PaymentCreate, ReversalRequest)
 from ..services.finance import entries, receipts
-from ..services.finance.settings import fine_types
+from ..services.finance.settings import charge_types
 from .context import current_actor
 from .crud import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, register_crud
 
@@ -16,9 +16,10 @@ charges_blp = Blueprint("charges", __name__, url_prefix="/api/v1/charges",
                         description="Charges to units: dues, fines, reservations, interest")
 payments_blp = Blueprint("payments", __name__, url_prefix="/api/v1/payments",
                          description="Payments received (cash, transfer, online)")
-fines_blp = Blueprint("fine-types", __name__, url_prefix="/api/v1/fine-types",
-                      description="The fine catalogue")
-register_crud(fines_blp, fine_types, FineTypeSchema, FineTypeQuery, noun="fine type")
+charge_types_blp = Blueprint("charge-types", __name__, url_prefix="/api/v1/charge-types",
+                             description="The catalogue of fines and other priced charges")
+register_crud(charge_types_blp, charge_types, ChargeTypeSchema, ChargeTypeQuery,
+              noun="charge type")
 
 
 def _register_entries(blp: Blueprint, entry_type: str, create_schema, create, noun: str):

@@ -35,8 +35,9 @@ def provider_for(name: str) -> PaymentProvider:
 
 def return_urls(provider: str) -> online.ReturnUrls:
     base = current_app.config["PUBLIC_URL"].rstrip("/")
-    return online.ReturnUrls(success=f"{base}/resident/finance?checkout=done",
-                             cancel=f"{base}/resident/finance?checkout=cancelled",
+    # The SPA's "My payments" page reads ?checkout= to tell the resident what happened.
+    return online.ReturnUrls(success=f"{base}/my-finance?checkout=done",
+                             cancel=f"{base}/my-finance?checkout=cancelled",
                              notification=f"{base}/api/v1/webhooks/{provider}")
 
 

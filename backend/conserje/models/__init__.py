@@ -4,7 +4,7 @@ from .biometrics import BiometricConsent, Face, FaceEmbedding, FaceModel
 from .base import Base
 from .condominium import Building, Condominium
 from .finance import (CHARGE_KINDS, DUES_METHODS, INTEREST_KINDS, PAYMENT_METHODS, PROVIDERS,
-                      Allocation, FinanceSettings, FineType, LedgerEntry, UnitFeeClass)
+                      Allocation, ChargeType, FinanceSettings, LedgerEntry, UnitFeeClass)
 from .finance_ops import (AppNotification, Expense, PaymentCheckout, PaymentReminder,
                           ProviderEvent, RiskModel, TransferProof)
 from .job import JOB_STATES, JobRun
@@ -29,8 +29,8 @@ __all__ = [
     "GATE_KINDS", "Gate", "MEMBER_ROLES", "PERSON_KINDS", "Person", "ROLES", "RevokedToken",
     "Unit", "UnitMember", "UserRole", "Vehicle",
     # finance
-    "Allocation", "AppNotification", "CHARGE_KINDS", "DUES_METHODS", "Expense",
-    "FinanceSettings", "FineType", "INTEREST_KINDS", "LedgerEntry", "PAYMENT_METHODS",
+    "Allocation", "AppNotification", "CHARGE_KINDS", "ChargeType", "DUES_METHODS", "Expense",
+    "FinanceSettings", "INTEREST_KINDS", "LedgerEntry", "PAYMENT_METHODS",
     "PROVIDERS", "PaymentCheckout", "PaymentReminder", "ProviderEvent", "RiskModel",
     "TransferProof", "UnitFeeClass",
     # visitors

@@ -1,4 +1,4 @@
-"""Finance: per-condominium settings, the fine catalogue and the append-only unit ledger.
+"""Finance: per-condominium settings, the charge catalogue and the append-only unit ledger.
 
 The ledger never changes a row: a charge or payment is undone by a *reversal* entry that
 points at it (``reverses_id`` is unique, so nothing is reversed twice), and balances,
@@ -22,6 +22,9 @@ INTEREST_KINDS = ("none", "simple", "compound")
 PROVIDERS = ("mercadopago", "stripe")
 ENTRY_TYPES = ("charge", "payment", "reversal")
 CHARGE_KINDS = ("dues", "fine", "reservation", "interest", "late_fee", "other")
+# Charges an administrator posts by hand (and the kinds of the charge catalogue); dues,
+# interest and late fees only come from billing.
+MANUAL_CHARGE_KINDS = ("fine", "reservation", "other")
 PAYMENT_METHODS = ("online", "transfer", "cash")
 DEFAULT_REMINDER_OFFSETS = [-5, -1, 1, 7, 15]
 
@@ -57,12 +60,14 @@ class FinanceSettings(IdMixin, TenantMixin, TimestampMixin, Base):
     quiet_until: Mapped[int] = mapped_column(Integer, default=8, nullable=False)
 
 
-class FineType(IdMixin, TenantMixin, TimestampMixin, Base):
-    """An entry of the condominium's fine catalogue (noise, parking, pets...)."""
+class ChargeType(IdMixin, TenantMixin, TimestampMixin, Base):
+    """A priced item of the condominium's catalogue: fines (noise, pets, parking...),
+    bookable spaces and other charges (a key copy, a parking space rent...)."""
 
-    __tablename__ = "fine_type"
+    __tablename__ = "charge_type"
     __table_args__ = (UniqueConstraint("condominium_id", "name"),)
 
+    kind: Mapped[str] = mapped_column(String(12), default="fine", nullable=False)
     name: Mapped[str] = mapped_column(String(80), nullable=False)
     amount: Mapped[Decimal] = mapped_column(money(), nullable=False)
     description: Mapped[str | None] = mapped_column(String(200))
@@ -101,8 +106,8 @@ class LedgerEntry(IdMixin, PublicIdMixin, TenantMixin, Base):
     idem_key: Mapped[str | None] = mapped_column(String(120), unique=True)
     reference: Mapped[str | None] = mapped_column(String(120))
     receipt_code: Mapped[str | None] = mapped_column(String(20), unique=True)
-    fine_type_id: Mapped[int | None] = mapped_column(
-        ForeignKey("fine_type.id", ondelete="SET NULL"))
+    charge_type_id: Mapped[int | None] = mapped_column(
+        ForeignKey("charge_type.id", ondelete="SET NULL"))
     created_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("app_user.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, nullable=False)

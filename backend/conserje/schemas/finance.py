@@ -1,9 +1,10 @@
-"""Finance schemas: settings, fine catalogue, ledger entries, balances, reports."""
+"""Finance schemas: settings, charge catalogue, ledger entries, balances, reports."""
 from __future__ import annotations
 
-from marshmallow import Schema, fields, validate
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
-from ..models import CHARGE_KINDS, DUES_METHODS, INTEREST_KINDS, PROVIDERS
+from ..models import DUES_METHODS, INTEREST_KINDS, PROVIDERS
+from ..models.finance import MANUAL_CHARGE_KINDS
 from ..services.finance.money import CURRENCY_EXPONENTS
 from .common import SearchQuery, text
 
@@ -21,6 +22,18 @@ def amount(**kwargs):
 def money_out(**kwargs):
     kwargs.setdefault("metadata", DECIMAL)
     return fields.Decimal(as_string=True, dump_only=True, **kwargs)
+
+
+class DateWindow(Schema):
+    """``since``/``until`` query dates, refused when out of order."""
+
+    since = fields.Date()
+    until = fields.Date()
+
+    @validates_schema
+    def _ordered(self, data, **_kwargs):
+        if data.get("since") and data.get("until") and data["since"] > data["until"]:
+            raise ValidationError("must not be after until", "since")
 
 
 class FinanceSettingsSchema(Schema):
@@ -65,15 +78,17 @@ class BillingResultSchema(Schema):
     units_without_class = fields.List(fields.String())
 
 
-class FineTypeSchema(Schema):
+class ChargeTypeSchema(Schema):
     id = fields.Integer(dump_only=True)
+    kind = fields.String(load_default="fine", validate=validate.OneOf(MANUAL_CHARGE_KINDS))
     name = text(80, required=True)
     amount = amount(required=True)
     description = text(200, allow_none=True)
     is_active = fields.Boolean()
 
 
-class FineTypeQuery(SearchQuery):
+class ChargeTypeQuery(SearchQuery):
+    kind = fields.String(validate=validate.OneOf(MANUAL_CHARGE_KINDS))
     is_active = fields.Boolean()
 
 
@@ -100,22 +115,19 @@ class EntrySchema(Schema):
     created_at = fields.DateTime(dump_only=True)
 
 
-class EntryQuery(Schema):
+class EntryQuery(DateWindow):
     unit_id = fields.Integer()
     kind = fields.String(validate=validate.Length(max=12))
     period = fields.String(validate=PERIOD)
     status = fields.String(validate=validate.OneOf(
         ["open", "partial", "unpaid", "paid", "reversed", "applied", "credit"]),
         metadata={"description": "unpaid = open or partial"})
-    since = fields.Date()
-    until = fields.Date()
 
 
 class ChargeCreate(Schema):
     unit_id = fields.Integer(required=True)
-    kind = fields.String(required=True, validate=validate.OneOf(
-        [k for k in CHARGE_KINDS if k in ("fine", "reservation", "other")]))
-    fine_type_id = fields.Integer(allow_none=True)
+    kind = fields.String(required=True, validate=validate.OneOf(MANUAL_CHARGE_KINDS))
+    charge_type_id = fields.Integer(allow_none=True)
     amount = amount(allow_none=True)
     description = text(200, allow_none=True)
     due_on = fields.Date(allow_none=True)
@@ -156,9 +168,8 @@ class BalanceSchema(Schema):
     days_late = fields.Integer(dump_only=True)
 
 
-class StatementQuery(Schema):
-    since = fields.Date()
-    until = fields.Date()
+class StatementQuery(DateWindow):
+    pass
 
 
 class StatementPdfQuery(Schema):
@@ -184,7 +195,7 @@ class DelinquencyQuery(Schema):
     min_days = fields.Integer(load_default=1, validate=validate.Range(0, 3650))
 
 
-class ReportQuery(Schema):
+class ReportQuery(DateWindow):
     since = fields.Date(required=True)
     until = fields.Date(required=True)
 

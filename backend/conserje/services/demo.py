@@ -18,7 +18,7 @@ from .auth import find_user_by_email
 from .documents import _rut_check_digit
 from .errors import InvalidInput
 from .finance import expenses, prediction
-from .finance.settings import fine_types, local_today, update_settings
+from .finance.settings import charge_types, local_today, update_settings
 from .finance.simulation import simulate
 from .visitors.demo import seed_visits
 from .gates import gates
@@ -133,9 +133,13 @@ def _seed_finance(session: Session, actor: Actor, rng: random.Random) -> int:
         "billing_day": 1, "due_day": 10, "interest_kind": "simple",
         "interest_rate": Decimal("1.0"), "bank_details": "Banco Estado · Cuenta corriente "
         "N° 123456789 · RUT 76.543.210-K · pagos@losaromos.cl"})
-    for name, amount in (("Ruidos molestos", 25_000), ("Mascota sin correa", 15_000),
-                         ("Estacionamiento indebido", 20_000)):
-        fine_types.create(session, actor, {"name": name, "amount": Decimal(amount)})
+    for kind, name, amount in (("fine", "Ruidos molestos", 25_000),
+                               ("fine", "Mascota sin correa", 15_000),
+                               ("fine", "Estacionamiento indebido", 20_000),
+                               ("other", "Copia de control de portón", 12_000),
+                               ("reservation", "Quincho (4 horas)", 30_000)):
+        charge_types.create(session, actor, {"kind": kind, "name": name,
+                                             "amount": Decimal(amount)})
     today = local_today(session, actor.condominium_id)
     summary = simulate(session, actor.condominium_id, FINANCE_MONTHS, today,
                        seed=rng.randint(1, 999))

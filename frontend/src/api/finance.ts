@@ -32,7 +32,7 @@ async function blob(response: Promise<{ data?: unknown; error?: unknown; respons
   return unwrap(await response) as unknown as Blob;
 }
 
-export type FineType = Answer<Schemas["FineType"]>;
+export type ChargeType = Answer<Schemas["ChargeType"]>;
 export type Expense = Answer<Schemas["Expense"]>;
 export type MonthTotal = Answer<Schemas["MonthTotal"]>;
 export type ReportRow = Answer<Schemas["ReportRow"]>;
@@ -51,12 +51,13 @@ export const finance = {
   async saveSettings(body: FinanceSettings): Promise<FinanceSettings> {
     return unwrap(await api.PATCH("/api/v1/finance/settings", { body }));
   },
-  async fineTypes(): Promise<FineType[]> {
-    const res = await api.GET("/api/v1/fine-types", { params: { query: { page_size: 100 } } });
-    return unwrapList(res).items as FineType[];
+  async chargeTypes(): Promise<ChargeType[]> {
+    const res = await api.GET("/api/v1/charge-types", { params: { query: { page_size: 100 } } });
+    return unwrapList(res).items as ChargeType[];
   },
-  async createFineType(body: { name: string; amount: string }): Promise<FineType> {
-    return unwrap(await api.POST("/api/v1/fine-types", { body })) as FineType;
+  async createChargeType(body: { kind: "fine" | "reservation" | "other"; name: string; amount: string }):
+    Promise<ChargeType> {
+    return unwrap(await api.POST("/api/v1/charge-types", { body })) as ChargeType;
   },
   async balances(): Promise<Balance[]> {
     const res = await api.GET("/api/v1/accounts", { params: { query: { page_size: 100 } } });

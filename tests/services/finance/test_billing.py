@@ -124,6 +124,12 @@ def test_billing_day_follows_the_condominium_time_zone(app_ctx):
     assert actor.condominium_id not in due
     assert (actor.condominium_id, "2026-03", date(2026, 3, 1)) in \
         billing.due_today(db.session, later)
+    # A scheduler that was down catches up for a few days, then leaves the month alone.
+    catch_up = datetime(2026, 3, 4, 15, 0, tzinfo=timezone.utc)
+    assert (actor.condominium_id, "2026-03", date(2026, 3, 4)) in \
+        billing.due_today(db.session, catch_up)
+    too_late = datetime(2026, 3, 5, 15, 0, tzinfo=timezone.utc)
+    assert actor.condominium_id not in {c for c, *_ in billing.due_today(db.session, too_late)}
     db.session.rollback()
 
 

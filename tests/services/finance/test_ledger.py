@@ -68,6 +68,22 @@ def test_reversals_are_new_entries_and_happen_once(app_ctx):
     db.session.rollback()
 
 
+def test_reversed_charge_frees_its_payment_for_other_debt(app_ctx):
+    condo, unit = _unit()
+    wrong = ledger.post_charge(db.session, condo, unit, "fine", Decimal(30_000), START, START)
+    pay = ledger.post_payment(db.session, condo, unit, "cash", Decimal(30_000), START)
+    dues = ledger.post_charge(db.session, condo, unit, "dues", Decimal(20_000), START,
+                              date(2026, 2, 10))
+    ledger.reverse(db.session, condo, wrong.id, "multa mal cursada", START)
+    account = ledger.load_account(db.session, condo, unit)
+    assert account.open_by_charge == {dues.id: Decimal(0)}
+    assert account.left_by_payment == {pay.id: Decimal(10_000)} and account.balance == -10_000
+    # The original allocation still exists (nothing is deleted); it just stopped counting.
+    assert ledger.allocations_of(db.session, pay.id) == {wrong.id: Decimal(30_000),
+                                                         dues.id: Decimal(20_000)}
+    db.session.rollback()
+
+
 def test_duplicate_idempotence_key_is_a_conflict(app_ctx):
     condo, unit = _unit()
     ledger.post_charge(db.session, condo, unit, "dues", Decimal(1), START, START,

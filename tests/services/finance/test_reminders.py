@@ -85,7 +85,8 @@ def test_quiet_hours_and_paid_charges(app_ctx, world, smtp):
     assert reminders.send_due_reminders(db.session, condo, channels, at(9, 11)) == 1
     db.session.commit()
     claimed = db.session.scalars(select(PaymentReminder)).all()
-    assert [(r.unit_id, r.offset_days) for r in claimed] == [(world.ids["unit1"], 1)]
+    assert [(r.unit_id, r.offset_days, r.recipients) for r in claimed] == \
+        [(world.ids["unit1"], 1, 1)]
 
 
 def test_quiet_hours_wrap_midnight():

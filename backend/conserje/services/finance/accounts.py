@@ -53,9 +53,16 @@ class Balance:
     days_late: int = 0
 
 
+def require_money_access(actor: Actor) -> None:
+    """Money is for managers and residents; guards and staff see none of it."""
+    if not actor.manages and not actor.is_resident:
+        raise Forbidden("your role does not see the condominium's money")
+
+
 def scoped_unit(session: Session, actor: Actor, unit_id: int) -> Unit:
     """A unit the actor may see money of: managers any unit of the condominium, residents
     only their own (any other id is simply not found)."""
+    require_money_access(actor)
     unit = session.scalar(select(Unit).where(Unit.id == unit_id,
                                              Unit.condominium_id == actor.condominium_id))
     if unit is None or (not actor.manages and unit_id not in actor.unit_ids):
@@ -64,6 +71,7 @@ def scoped_unit(session: Session, actor: Actor, unit_id: int) -> Unit:
 
 
 def own_unit_ids(actor: Actor) -> list[int]:
+    require_money_access(actor)
     if not actor.unit_ids and not actor.manages:
         raise Forbidden("your account is not linked to a unit")
     return sorted(actor.unit_ids)

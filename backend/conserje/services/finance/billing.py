@@ -137,14 +137,18 @@ def _try_charge(session, condominium_id, unit_id, kind, amount, booked_on, due_o
     return True
 
 
+CATCH_UP_DAYS = 3
+
+
 def due_today(session: Session, now: datetime | None = None) -> list[tuple[int, str, date]]:
-    """(condominium, period, local date) for every condominium whose billing day it is
-    in its own time zone."""
+    """(condominium, period, local date) for every condominium whose billing day it is in
+    its own time zone, or was up to ``CATCH_UP_DAYS`` ago (a scheduler that was down
+    bills late rather than never; the unique keys make the extra runs no-ops)."""
     out = []
     for settings in session.scalars(select(FinanceSettings)):
         local = local_now(session, settings.condominium_id, now)
         period = f"{local.year:04d}-{local.month:02d}"
         issued, _ = period_dates(settings, period)
-        if local.date() == issued:
+        if issued <= local.date() <= issued + timedelta(days=CATCH_UP_DAYS):
             out.append((settings.condominium_id, period, local.date()))
     return out

@@ -12,16 +12,15 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ...models import FineType, LedgerEntry, Unit
+from ...models import ChargeType, LedgerEntry, Unit
+from ...models.finance import MANUAL_CHARGE_KINDS
 from .. import audit
 from ..actor import MANAGING_ROLES, Actor
 from ..crud import Page
 from ..errors import InvalidInput, NotFound
 from . import ledger, money
-from .accounts import scoped_unit
+from .accounts import require_money_access, scoped_unit
 from .settings import get_settings, local_today
-
-WRITABLE_CHARGE_KINDS = ("fine", "reservation", "other")
 
 
 @dataclass
@@ -50,6 +49,7 @@ def _status(entry: LedgerEntry, account: ledger.UnitAccount) -> tuple[str, Decim
 
 
 def views(session: Session, condominium_id: int, entries: list[LedgerEntry]) -> list[EntryView]:
+    """Wrap entries with their derived status, deriving only the units they belong to."""
     unit_ids = sorted({e.unit_id for e in entries})
     accounts = ledger.load_accounts(session, condominium_id, unit_ids)
     codes = dict(session.execute(select(Unit.id, Unit.code).where(Unit.id.in_(unit_ids))).all())
@@ -68,6 +68,7 @@ def paginate(session: Session, stmt, page: int, page_size: int) -> Page:
 
 
 def _scope(actor: Actor, stmt):
+    require_money_access(actor)
     stmt = stmt.where(LedgerEntry.condominium_id == actor.condominium_id)
     if not actor.manages:
         stmt = stmt.where(LedgerEntry.unit_id.in_(sorted(actor.unit_ids)))
@@ -111,24 +112,27 @@ def get_entry(session: Session, actor: Actor, entry_id: int,
 
 
 def create_charge(session: Session, actor: Actor, data: dict[str, Any]) -> EntryView:
-    """A fine (from the catalogue or with its own amount), reservation or other charge."""
+    """A fine, reservation or other charge: from the catalogue or with its own amount."""
     actor.require(*MANAGING_ROLES)
     scoped_unit(session, actor, data["unit_id"])
     kind = data["kind"]
-    if kind not in WRITABLE_CHARGE_KINDS:
+    if kind not in MANUAL_CHARGE_KINDS:
         raise InvalidInput("dues, interest and late fees come from billing",
-                           {"kind": [f"one of {WRITABLE_CHARGE_KINDS}"]})
+                           {"kind": [f"one of {MANUAL_CHARGE_KINDS}"]})
     settings = get_settings(session, actor.condominium_id)
     amount, description = data.get("amount"), data.get("description")
-    fine_type = None
-    if data.get("fine_type_id") is not None:
-        fine_type = session.scalar(select(FineType).where(
-            FineType.id == data["fine_type_id"],
-            FineType.condominium_id == actor.condominium_id))
-        if fine_type is None or kind != "fine":
-            raise NotFound("fine type not found", {"fine_type_id": ["not found"]})
-        amount = amount if amount is not None else fine_type.amount
-        description = description or fine_type.name
+    charge_type = None
+    if data.get("charge_type_id") is not None:
+        charge_type = session.scalar(select(ChargeType).where(
+            ChargeType.id == data["charge_type_id"],
+            ChargeType.condominium_id == actor.condominium_id))
+        if charge_type is None:
+            raise NotFound("charge type not found", {"charge_type_id": ["not found"]})
+        if charge_type.kind != kind:
+            raise InvalidInput(f"this catalogue item is a {charge_type.kind}",
+                               {"charge_type_id": [f"not a {kind}"]})
+        amount = amount if amount is not None else charge_type.amount
+        description = description or charge_type.name
     if amount is None:
         raise InvalidInput("say how much", {"amount": ["required without a fine type"]})
     amount = money.checked_amount(amount, settings.currency)
@@ -136,7 +140,7 @@ def create_charge(session: Session, actor: Actor, data: dict[str, Any]) -> Entry
     entry = ledger.post_charge(session, actor.condominium_id, data["unit_id"], kind, amount,
                                today, data.get("due_on") or today, period=data.get("period"),
                                description=description,
-                               fine_type_id=fine_type.id if fine_type else None,
+                               charge_type_id=charge_type.id if charge_type else None,
                                created_by_id=actor.user_id)
     _audit(session, actor, "create", entry)
     return get_entry(session, actor, entry.id)

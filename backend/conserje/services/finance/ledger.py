@@ -171,7 +171,7 @@ def _insert(session: Session, entry: LedgerEntry) -> LedgerEntry:
 def post_charge(session: Session, condominium_id: int, unit_id: int, kind: str,
                 amount: Decimal, booked_on: date, due_on: date, *, period: str | None = None,
                 description: str | None = None, idem_key: str | None = None,
-                fine_type_id: int | None = None, created_by_id: int | None = None
+                charge_type_id: int | None = None, created_by_id: int | None = None
                 ) -> LedgerEntry:
     """Charge a unit; credit it already has pays the new charge at once."""
     if kind not in CHARGE_KINDS:
@@ -180,7 +180,7 @@ def post_charge(session: Session, condominium_id: int, unit_id: int, kind: str,
     entry = _insert(session, LedgerEntry(
         condominium_id=condominium_id, unit_id=unit_id, entry_type="charge", kind=kind,
         amount=amount, booked_on=booked_on, due_on=due_on, period=period,
-        description=description, idem_key=idem_key, fine_type_id=fine_type_id,
+        description=description, idem_key=idem_key, charge_type_id=charge_type_id,
         created_by_id=created_by_id))
     settle(session, condominium_id, unit_id)
     return entry
@@ -226,7 +226,9 @@ def reverse(session: Session, condominium_id: int, entry_id: int, reason: str,
 
 
 def allocations_of(session: Session, payment_id: int) -> dict[int, Decimal]:
-    """Charge id -> amount this payment paid (receipts)."""
+    """Charge id -> amount this payment was ever applied to, including allocations that
+    stopped counting when either side was reversed (history; see ``allocated_by_payment``
+    for the current state)."""
     totals: dict[int, Decimal] = defaultdict(lambda: ZERO)
     for alloc in session.scalars(select(Allocation).where(Allocation.payment_id == payment_id)):
         totals[alloc.charge_id] += alloc.amount

@@ -76,7 +76,11 @@ def payment_receipt(session: Session, actor: Actor, payment_id: int) -> tuple[by
     doc.row("Monto pagado", format_money(payment.amount, currency), bold=True)
     doc.ln(3)
     doc.row("Aplicado a", bold=True)
-    paid = ledger.allocations_of(session, payment.id)
+    if view.status == "reversed":
+        paid = ledger.allocations_of(session, payment.id)  # what it had paid, for the record
+    else:  # what it pays now: a reversed charge's share went on to other debt or credit
+        account = ledger.load_account(session, actor.condominium_id, payment.unit_id)
+        paid = account.allocated_by_payment.get(payment.id, {})
     charges = {c.id: c for c in session.scalars(
         select(LedgerEntry).where(LedgerEntry.id.in_(list(paid))))}
     for charge_id, amount in sorted(paid.items(), key=lambda kv: ledger.charge_order(
@@ -85,7 +89,7 @@ def payment_receipt(session: Session, actor: Actor, payment_id: int) -> tuple[by
         label = f"{charge.description or charge.kind} (período {charge.period or '-'})"
         doc.row(label, format_money(amount, currency))
     left = payment.amount - sum(paid.values(), Decimal(0))
-    if left > 0:
+    if left > 0 and view.status != "reversed":
         doc.row("Saldo a favor", format_money(left, currency))
     doc.ln(3)
     doc.row("Saldo de la unidad después de este pago",

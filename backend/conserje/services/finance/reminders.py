@@ -77,8 +77,9 @@ def send_due_reminders(session: Session, condominium_id: int, channels: Sequence
             if charge.due_on is None:
                 continue
             offset = current_rule(offsets, charge.due_on, today)
-            if offset is None or not _claim(session, condominium_id, unit_id, charge.id,
-                                            offset):
+            claim = None if offset is None else \
+                _claim(session, condominium_id, unit_id, charge.id, offset)
+            if claim is None:
                 continue
             amount = format_money(account.open_by_charge[charge.id], settings.currency)
             title, body = _text(offset, codes.get(unit_id, ""), amount, charge.due_on)
@@ -86,6 +87,7 @@ def send_due_reminders(session: Session, condominium_id: int, channels: Sequence
                         for u in recipients(session, condominium_id, unit_id, today)]
             for channel in channels:
                 channel.deliver(session, condominium_id, messages)
+            claim.recipients = len(messages)
             sent += 1
     return sent
 
@@ -103,11 +105,13 @@ def current_rule(offsets: Sequence[int], due_on: date, today: date) -> int | Non
 
 
 def _claim(session: Session, condominium_id: int, unit_id: int, charge_id: int,
-           offset: int) -> bool:
+           offset: int) -> PaymentReminder | None:
+    """The reminder's row, or None when another run (or process) already sent it."""
+    claim = PaymentReminder(condominium_id=condominium_id, unit_id=unit_id,
+                            charge_id=charge_id, offset_days=offset)
     try:
         with session.begin_nested():
-            session.add(PaymentReminder(condominium_id=condominium_id, unit_id=unit_id,
-                                        charge_id=charge_id, offset_days=offset))
+            session.add(claim)
     except IntegrityError:
-        return False
-    return True
+        return None
+    return claim

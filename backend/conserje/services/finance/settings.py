@@ -1,4 +1,4 @@
-"""Per-condominium finance settings, the fine catalogue, unit dues classes, and calendar
+"""Per-condominium finance settings, the charge catalogue, unit dues classes, and calendar
 helpers."""
 from __future__ import annotations
 
@@ -11,14 +11,14 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...models import Condominium, FinanceSettings, FineType, UnitFeeClass
+from ...models import ChargeType, Condominium, FinanceSettings, LedgerEntry, UnitFeeClass
 from ...models.finance import (DEFAULT_REMINDER_OFFSETS, DUES_METHODS, INTEREST_KINDS,
                                PROVIDERS)
 from ...models.base import utcnow
 from .. import audit
 from ..actor import MANAGING_ROLES, Actor
 from ..crud import TenantResource
-from ..errors import InvalidInput, NotFound
+from ..errors import Conflict, InvalidInput, NotFound
 from . import money
 
 MONEY_FIELDS = ("dues_amount", "late_fee")
@@ -53,6 +53,10 @@ def update_settings(session: Session, actor: Actor, data: dict[str, Any]) -> Fin
     values = dict(data)
     currency = values.get("currency", row.currency)
     money.exponent(currency)
+    if currency != row.currency and session.scalar(select(LedgerEntry.id).where(
+            LedgerEntry.condominium_id == actor.condominium_id).limit(1)):
+        raise Conflict("the currency cannot change once there are charges or payments",
+                       {"currency": [f"the ledger is in {row.currency}"]})
     for name in MONEY_FIELDS:
         if name in data:
             values[name] = money.checked_amount(data[name], currency, name, allow_zero=True)
@@ -110,24 +114,26 @@ def unit_classes(session: Session, condominium_id: int) -> dict[int, str]:
     return {row.unit_id: row.fee_class for row in rows}
 
 
-# -- fine catalogue (admins write it, managers read it) ---------------------------------
+# -- charge catalogue: fines and other priced items (admins write it, managers read it) -
 
-class FineTypes(TenantResource[FineType]):
-    model = FineType
-    entity = "fine_type"
-    conflict_message = "a fine with this name already exists"
+class ChargeTypes(TenantResource[ChargeType]):
+    model = ChargeType
+    entity = "charge_type"
+    conflict_message = "a charge with this name is already in the catalogue"
     read_roles = MANAGING_ROLES
     write_roles = frozenset({"admin"})
 
     def apply_filters(self, stmt, filters: dict[str, Any]):
         if filters.get("q"):
-            stmt = stmt.where(FineType.name.ilike(f"%{filters['q']}%"))
+            stmt = stmt.where(ChargeType.name.ilike(f"%{filters['q']}%"))
         if "is_active" in filters:
-            stmt = stmt.where(FineType.is_active.is_(filters["is_active"]))
+            stmt = stmt.where(ChargeType.is_active.is_(filters["is_active"]))
+        if filters.get("kind"):
+            stmt = stmt.where(ChargeType.kind == filters["kind"])
         return stmt
 
     def validate(self, session: Session, actor: Actor, data: dict[str, Any],
-                 obj: FineType | None) -> dict[str, Any]:
+                 obj: ChargeType | None) -> dict[str, Any]:
         if "amount" in data:
             currency = get_settings(session, actor.condominium_id).currency
             data["amount"] = money.checked_amount(data["amount"], currency)
@@ -136,7 +142,7 @@ class FineTypes(TenantResource[FineType]):
         return data
 
 
-fine_types = FineTypes()
+charge_types = ChargeTypes()
 
 
 # -- calendar -----------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from .entries import paginate
 from ..errors import Conflict, InvalidInput, NotFound, TooLarge
 from ..tx import after_transaction
 from . import ledger, money
-from .accounts import scoped_unit
+from .accounts import require_money_access, scoped_unit
 from .settings import get_settings, local_today
 
 MAX_DOCUMENT_BYTES = 8 * 1024 * 1024
@@ -79,6 +79,7 @@ def submit(session: Session, actor: Actor, data: dict[str, Any], document: bytes
 
 
 def _scoped(actor: Actor):
+    require_money_access(actor)
     stmt = select(TransferProof).where(TransferProof.condominium_id == actor.condominium_id)
     if not actor.manages:
         stmt = stmt.where(TransferProof.unit_id.in_(sorted(actor.unit_ids)))

@@ -1014,6 +1014,170 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/charge-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List charge types (paginated, searchable) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description free-text search */
+                    q?: string;
+                    kind?: "fine" | "reservation" | "other";
+                    is_active?: boolean;
+                    page?: number;
+                    page_size?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        "X-Pagination": components["headers"]["PAGINATION"];
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ChargeType"][];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        /** Create a charge type */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ChargeType"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ChargeType"];
+                    };
+                };
+                409: components["responses"]["DEFAULT_ERROR"];
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/charge-types/{obj_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                obj_id: number;
+            };
+            cookie?: never;
+        };
+        /** Get one charge type */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    obj_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ChargeType"];
+                    };
+                };
+                404: components["responses"]["DEFAULT_ERROR"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a charge type */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    obj_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a charge type (only the fields sent) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    obj_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ChargeTypeUpdate"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ChargeType"];
+                    };
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/charges": {
         parameters: {
             query?: never;
@@ -1025,13 +1189,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    since?: string;
+                    until?: string;
                     unit_id?: number;
                     kind?: string;
                     period?: string;
                     /** @description unpaid = open or partial */
                     status?: "open" | "partial" | "unpaid" | "paid" | "reversed" | "applied" | "credit";
-                    since?: string;
-                    until?: string;
                     page?: number;
                     page_size?: number;
                 };
@@ -2168,169 +2332,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/fine-types": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List fine types (paginated, searchable) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description free-text search */
-                    q?: string;
-                    is_active?: boolean;
-                    page?: number;
-                    page_size?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        "X-Pagination": components["headers"]["PAGINATION"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["FineType"][];
-                    };
-                };
-                422: components["responses"]["UNPROCESSABLE_ENTITY"];
-                default: components["responses"]["DEFAULT_ERROR"];
-            };
-        };
-        put?: never;
-        /** Create a fine type */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["FineType"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["FineType"];
-                    };
-                };
-                409: components["responses"]["DEFAULT_ERROR"];
-                422: components["responses"]["UNPROCESSABLE_ENTITY"];
-                default: components["responses"]["DEFAULT_ERROR"];
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/fine-types/{obj_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                obj_id: number;
-            };
-            cookie?: never;
-        };
-        /** Get one fine type */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    obj_id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["FineType"];
-                    };
-                };
-                404: components["responses"]["DEFAULT_ERROR"];
-                default: components["responses"]["DEFAULT_ERROR"];
-            };
-        };
-        put?: never;
-        post?: never;
-        /** Delete a fine type */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    obj_id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description No Content */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                default: components["responses"]["DEFAULT_ERROR"];
-            };
-        };
-        options?: never;
-        head?: never;
-        /** Change a fine type (only the fields sent) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    obj_id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["FineTypeUpdate"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["FineType"];
-                    };
-                };
-                422: components["responses"]["UNPROCESSABLE_ENTITY"];
-                default: components["responses"]["DEFAULT_ERROR"];
-            };
-        };
-        trace?: never;
-    };
     "/api/v1/gates": {
         parameters: {
             query?: never;
@@ -3255,13 +3256,13 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    since?: string;
+                    until?: string;
                     unit_id?: number;
                     kind?: string;
                     period?: string;
                     /** @description unpaid = open or partial */
                     status?: "open" | "partial" | "unpaid" | "paid" | "reversed" | "applied" | "credit";
-                    since?: string;
-                    until?: string;
                     page?: number;
                     page_size?: number;
                 };
@@ -6185,14 +6186,46 @@ export interface components {
              * @example 45000
              */
             amount?: string | null;
+            charge_type_id?: number | null;
             description?: string | null;
             /** Format: date */
             due_on?: string | null;
-            fine_type_id?: number | null;
             /** @enum {string} */
             kind: "fine" | "reservation" | "other";
             period?: string | null;
             unit_id: number;
+        };
+        ChargeType: {
+            /**
+             * Format: decimal
+             * @example 45000
+             */
+            amount: string;
+            description?: string | null;
+            readonly id?: number;
+            is_active?: boolean;
+            /**
+             * @default fine
+             * @enum {string}
+             */
+            kind?: "fine" | "reservation" | "other";
+            name: string;
+        };
+        ChargeTypeUpdate: {
+            /**
+             * Format: decimal
+             * @example 45000
+             */
+            amount?: string;
+            description?: string | null;
+            readonly id?: number;
+            is_active?: boolean;
+            /**
+             * @default fine
+             * @enum {string}
+             */
+            kind?: "fine" | "reservation" | "other";
+            name?: string;
         };
         Checkout: {
             /**
@@ -6480,28 +6513,6 @@ export interface components {
             quiet_from?: number;
             quiet_until?: number;
             reminder_offsets?: number[];
-        };
-        FineType: {
-            /**
-             * Format: decimal
-             * @example 45000
-             */
-            amount: string;
-            description?: string | null;
-            readonly id?: number;
-            is_active?: boolean;
-            name: string;
-        };
-        FineTypeUpdate: {
-            /**
-             * Format: decimal
-             * @example 45000
-             */
-            amount?: string;
-            description?: string | null;
-            readonly id?: number;
-            is_active?: boolean;
-            name?: string;
         };
         FrameResult: {
             event_ids: number[];

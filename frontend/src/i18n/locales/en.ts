@@ -488,9 +488,10 @@ const en: Messages<Source> = {
       mercadopago: "Mercado Pago",
       stripe: "Stripe",
     },
-    finesTitle: "Fine catalogue",
-    fineName: "Fine",
-    newFine: "Add fine",
+    catalogueTitle: "Fines and charges catalogue",
+    chargeName: "Name",
+    chargeKind: "Type",
+    newCharge: "Add to the catalogue",
   },
   financeReports: {
     title: "Income and expenses",

@@ -485,9 +485,10 @@ const es = {
       mercadopago: "Mercado Pago",
       stripe: "Stripe",
     },
-    finesTitle: "Catálogo de multas",
-    fineName: "Multa",
-    newFine: "Agregar multa",
+    catalogueTitle: "Catálogo de multas y cargos",
+    chargeName: "Nombre",
+    chargeKind: "Tipo",
+    newCharge: "Agregar al catálogo",
   },
   financeReports: {
     title: "Ingresos y egresos",

@@ -488,9 +488,10 @@ const pt: Messages<Source> = {
       mercadopago: "Mercado Pago",
       stripe: "Stripe",
     },
-    finesTitle: "Catálogo de multas",
-    fineName: "Multa",
-    newFine: "Adicionar multa",
+    catalogueTitle: "Catálogo de multas e cobranças",
+    chargeName: "Nome",
+    chargeKind: "Tipo",
+    newCharge: "Adicionar ao catálogo",
   },
   financeReports: {
     title: "Receitas e despesas",

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatApiError } from "../../api/errors";
-import { finance, type FinanceSettings, type FineType } from "../../api/finance";
+import { finance, type FinanceSettings, type ChargeType } from "../../api/finance";
 import { useAuth } from "../../auth/AuthProvider";
 import { can } from "../../auth/permissions";
 import { Banner } from "../../components/Banner";
@@ -106,26 +106,29 @@ function SettingsForm({ initial, readOnly }: { initial: FinanceSettings; readOnl
   );
 }
 
-function FineCatalogue({ currency, readOnly }: { currency: string; readOnly: boolean }) {
+const CATALOGUE_KINDS = ["fine", "other", "reservation"] as const;
+
+function ChargeCatalogue({ currency, readOnly }: { currency: string; readOnly: boolean }) {
   const { t, i18n } = useTranslation();
-  const [rows, setRows] = useState<FineType[] | null>(null);
+  const [rows, setRows] = useState<ChargeType[] | null>(null);
   const [reload, setReload] = useState(0);
-  const form = useForm({ name: "", amount: "" });
+  const form = useForm({ kind: "fine", name: "", amount: "" });
   useEffect(() => {
-    finance.fineTypes().then(setRows).catch((err) => form.setFormError(formatApiError(err, t)));
+    finance.chargeTypes().then(setRows).catch((err) => form.setFormError(formatApiError(err, t)));
   }, [reload]);
   return (
     <section className="panel" aria-labelledby="fines-title">
-      <h2 id="fines-title">{t("financeSettings.finesTitle")}</h2>
+      <h2 id="fines-title">{t("financeSettings.catalogueTitle")}</h2>
       <Banner kind="error">{form.formError}</Banner>
       {!rows ? <Loading /> : (
         <div className="table-wrap"><table>
-          <caption className="sr-only">{t("financeSettings.finesTitle")}</caption>
-          <thead><tr><th scope="col">{t("financeSettings.fineName")}</th>
+          <caption className="sr-only">{t("financeSettings.catalogueTitle")}</caption>
+          <thead><tr><th scope="col">{t("financeSettings.chargeName")}</th>
+            <th scope="col">{t("financeSettings.chargeKind")}</th>
             <th scope="col" className="num">{t("myFinance.amount")}</th></tr></thead>
           <tbody>
-            {rows.length === 0 && <tr className="empty-row"><td colSpan={2}>{t("common.noResults")}</td></tr>}
-            {rows.map((f) => <tr key={f.id}><td>{f.name}</td>
+            {rows.length === 0 && <tr className="empty-row"><td colSpan={3}>{t("common.noResults")}</td></tr>}
+            {rows.map((f) => <tr key={f.id}><td>{f.name}</td><td>{t(`enums.chargeKind.${f.kind}`)}</td>
               <td className="num">{formatMoney(f.amount, currency, i18n.language)}</td></tr>)}
           </tbody>
         </table></div>
@@ -134,19 +137,23 @@ function FineCatalogue({ currency, readOnly }: { currency: string; readOnly: boo
         <form className="inline-form" noValidate onSubmit={(event) => {
           event.preventDefault();
           void form.submit(async () => {
-            await finance.createFineType({ name: form.values.name.trim(), amount: form.values.amount.trim() });
-            form.setValues({ name: "", amount: "" });
+            await finance.createChargeType({ kind: form.values.kind as (typeof CATALOGUE_KINDS)[number],
+              name: form.values.name.trim(), amount: form.values.amount.trim() });
+            form.setValues({ kind: form.values.kind, name: "", amount: "" });
             setReload((n) => n + 1);
           });
         }}>
           <fieldset disabled={form.submitting} className="form-grid">
-            <legend className="sr-only">{t("financeSettings.newFine")}</legend>
-            <TextField label={t("financeSettings.fineName")} value={form.values.name} required
+            <legend className="sr-only">{t("financeSettings.newCharge")}</legend>
+            <SelectField label={t("financeSettings.chargeKind")} value={form.values.kind}
+              options={CATALOGUE_KINDS.map((k) => ({ value: k, label: t(`enums.chargeKind.${k}`) }))}
+              onChange={(x) => form.set("kind", x)} errors={form.fieldErrors.kind} />
+            <TextField label={t("financeSettings.chargeName")} value={form.values.name} required
               onChange={(x) => form.set("name", x)} errors={form.fieldErrors.name} />
             <TextField label={t("myFinance.amount")} value={form.values.amount} inputMode="decimal" required
               onChange={(x) => form.set("amount", x)} errors={form.fieldErrors.amount} />
             <div className="form-actions">
-              <button type="submit" className="button primary">{t("financeSettings.newFine")}</button>
+              <button type="submit" className="button primary">{t("financeSettings.newCharge")}</button>
             </div>
           </fieldset>
         </form>
@@ -172,7 +179,7 @@ export function FinanceSettingsPage() {
       {!settings ? (!error && <Loading />) : (
         <>
           <SettingsForm initial={settings} readOnly={readOnly} />
-          <FineCatalogue currency={settings.currency ?? "CLP"} readOnly={readOnly} />
+          <ChargeCatalogue currency={settings.currency ?? "CLP"} readOnly={readOnly} />
         </>
       )}
     </section>
