@@ -177,3 +177,14 @@ test("the gate kiosk reads a visitor's QR pass in QR mode", async ({ request, ba
     await browser.close();
   }
 });
+
+test("the administration sees the visitor KPIs with charts", async ({ page }) => {
+  await login(page, "admin@demo.conserje.app");
+  await page.getByRole("link", { name: "Indicadores de visitas" }).click();
+  const unique = page.getByRole("definition").first();
+  await expect(unique).not.toHaveText("0");
+  for (const chart of ["Entradas por día", "Entradas por hora", "Método de identificación"]) {
+    await expect(page.getByRole("img", { name: chart })).toBeVisible();
+  }
+  await page.screenshot({ path: join(test.info().outputDir, "visitor-kpis.png"), fullPage: true });
+});

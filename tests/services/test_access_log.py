@@ -76,3 +76,17 @@ def test_verify_log_detects_an_update_and_a_delete(app_ctx, world, database_url,
     cut = verify_log(database_url, tmp_path, "--condominium-id", str(world.condo_id),
                      "--expect-head", head)
     assert cut.returncode == 1 and "is not the expected" in cut.stdout
+
+
+def test_a_local_time_is_hashed_as_the_utc_time_read_back(app_ctx, world):
+    """A caller passing a Santiago time gets the same chain as one passing UTC."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    local = datetime(2026, 11, 30, 9, 15, tzinfo=ZoneInfo("America/Santiago"))
+    event = access_log.append(db.session, world.condo_id, gate_id=world.ids["gate"],
+                              person_id=None, direction="entry", method="manual",
+                              decision="granted", occurred_at=local)
+    db.session.commit()
+    assert event.occurred_at.utcoffset().total_seconds() == 0
+    assert access_log.verify_chain(db.session, world.condo_id) == (1, [])

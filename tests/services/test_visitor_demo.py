@@ -21,6 +21,7 @@ def test_demo_visits_fill_the_kpis_and_keep_the_chain(app, world, client, login)
     kpis = client.get(f"/api/v1/visitor-admin/kpis?since={today - timedelta(days=12)}"
                       f"&until={today}", headers=login("admin@a.test")).json
     assert kpis["unique_visitors"] > 0 and kpis["average_stay_minutes"] >= 20
-    assert set(kpis["methods"]) <= {"qr", "document"} and kpis["peak_hour"] is not None
+    assert set(kpis["methods"]) <= {"qr", "document"} and 8 <= kpis["peak_hour"] <= 21
+    assert kpis["recurring_visitors"] == 1 and kpis["one_off_visitors"] > 0
     assert 0 < kpis["approval_rate"] <= 1 and kpis["average_response_seconds"] > 0
     assert client.get("/api/v1/visits/inside", headers=login("guard@a.test")).json == []

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
@@ -56,6 +56,8 @@ def append(session: Session, condominium_id: int, **facts) -> AccessEvent:
                            .order_by(AccessEvent.seq_no.desc()).limit(1)).first()
     now = utcnow()
     facts.setdefault("occurred_at", now)
+    # The hash covers the ISO text of the time: always UTC, as it reads back from the table.
+    facts["occurred_at"] = facts["occurred_at"].astimezone(timezone.utc)
     if facts.get("similarity") is not None:
         facts["similarity"] = round(float(facts["similarity"]), 4)
     event = AccessEvent(condominium_id=condominium_id, seq_no=(last.seq_no + 1) if last else 1,
