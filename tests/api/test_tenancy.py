@@ -264,3 +264,21 @@ def test_multi_condominium_user_picks_one_per_request(app, client, world, login)
     denied = client.post("/api/v1/units", json={"code": "B-2"},
                          headers={**headers, "X-Condominium-Id": str(world.other_condo_id)})
     assert denied.status_code == 403
+
+
+# Downloads of whole collections (/charges/export, /finance/income-expense.csv...): they are
+# neither id routes nor collections above, and none is for residents.
+EXPORT_ROUTE = re.compile(r"^/api/v1/[a-z_/-]+(/export|\.csv|\.xlsx|\.pdf)$")
+EXPORT_QUERIES = {"/api/v1/attendance/export": "?day=2026-01-05",
+                  "/api/v1/finance/income-expense.csv": "?since=2026-01-01&until=2026-01-31",
+                  "/api/v1/finance/income-expense/export": "?since=2026-01-01&until=2026-01-31"}
+
+
+def test_every_export_route_refuses_residents(app, client, finance_world, login):
+    routes = sorted(r.rule for r in app.url_map.iter_rules()
+                    if EXPORT_ROUTE.match(r.rule) and "GET" in r.methods)
+    assert "/api/v1/charges/export" in routes and "/api/v1/finance/delinquency/export" in routes
+    headers = login("ana@a.test")
+    for route in routes:
+        res = client.get(route + EXPORT_QUERIES.get(route, ""), headers=headers)
+        assert res.status_code == 403, (route, res.status_code)

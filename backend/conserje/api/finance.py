@@ -7,16 +7,18 @@ from flask_smorest import Blueprint
 
 from ..extensions import db
 from ..schemas.finance import (BalanceSchema, BillingRequest, BillingResultSchema,
-                               DelinquencyQuery, EntrySchema, FinanceSettingsSchema,
-                               IncomeExpenseSchema, ReportQuery, StatementPdfQuery,
+                               DelinquencyExportQuery, DelinquencyQuery, EntrySchema,
+                               FinanceSettingsSchema, IncomeExpenseSchema, ReportExportQuery,
+                               ReportQuery, StatementPdfQuery,
                                StatementQuery, StatementSchema, UnitClassRequest)
 from ..schemas.finance_docs import RiskModelSchema, UnitRiskSchema
 from ..schemas.jobs import JobAccepted
-from ..services.finance import (accounts, billing, entries, prediction, receipts, reports,
-                                settings)
+from ..services.finance import (accounts, billing, entries, exports, prediction, receipts,
+                                reports, settings)
 from ..tasks.finance import train_risk_model
 from .context import current_actor
 from .crud import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+from .exports import csv_download, xlsx_download
 
 blp = Blueprint("finance", __name__, url_prefix="/api/v1/finance",
                 description="Finance settings, billing, delinquency and reports")
@@ -100,6 +102,24 @@ def delinquency(query):
     return accounts.delinquency(db.session, current_actor(), _today(), query["min_days"])
 
 
+@blp.route("/delinquency/export", methods=["GET"])
+@blp.arguments(DelinquencyExportQuery, location="query")
+@blp.response(200, description="CSV, XLSX or PDF of the ranking", content_type="text/csv")
+@blp.doc(summary="The delinquency ranking with aging buckets as CSV, XLSX or a PDF report")
+def delinquency_export(query):
+    from .ledger import pdf_response
+
+    actor, today = current_actor(), _today()
+    if query["format"] == "pdf":
+        return pdf_response(*exports.delinquency_pdf(db.session, actor, today,
+                                                     query["min_days"]))
+    rows = exports.delinquency_rows(db.session, actor, today, query["min_days"])
+    name = f"delinquency-{today}.{query['format']}"
+    if query["format"] == "xlsx":
+        return xlsx_download(rows, exports.DELINQUENCY_COLUMNS, "delinquency", name)
+    return csv_download(rows, exports.DELINQUENCY_COLUMNS, name)
+
+
 @blp.route("/income-expense", methods=["GET"])
 @blp.arguments(ReportQuery, location="query")
 @blp.response(200, IncomeExpenseSchema)
@@ -123,6 +143,20 @@ def income_expense_csv(query):
     response.headers["Content-Disposition"] = \
         f'attachment; filename="income-expense-{query["since"]}-{query["until"]}.csv"'
     return response
+
+
+@blp.route("/income-expense/export", methods=["GET"])
+@blp.arguments(ReportExportQuery, location="query")
+@blp.response(200, description="CSV or XLSX: month, direction, category, amount",
+              content_type="text/csv")
+@blp.doc(summary="The income-vs-expense report as CSV or XLSX")
+def income_expense_export(query):
+    rows = exports.income_expense_rows(db.session, current_actor(), query["since"],
+                                       query["until"])
+    name = f"income-expense-{query['since']}-{query['until']}.{query['format']}"
+    if query["format"] == "xlsx":
+        return xlsx_download(rows, exports.INCOME_EXPENSE_COLUMNS, "income-expense", name)
+    return csv_download(rows, exports.INCOME_EXPENSE_COLUMNS, name)
 
 
 @accounts_blp.route("", methods=["GET"])

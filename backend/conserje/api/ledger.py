@@ -5,12 +5,14 @@ from flask import make_response
 from flask_smorest import Blueprint
 
 from ..extensions import db
-from ..schemas.finance import (ChargeCreate, ChargeTypeQuery, ChargeTypeSchema, EntryQuery,
-                               EntrySchema, PaymentCreate, ReversalRequest)
-from ..services.finance import entries, receipts
+from ..schemas.finance import (ChargeCreate, ChargeTypeQuery, ChargeTypeSchema,
+                               EntryExportQuery, EntryQuery, EntrySchema, PaymentCreate,
+                               ReversalRequest)
+from ..services.finance import entries, exports, receipts
 from ..services.finance.settings import charge_types
 from .context import current_actor
 from .crud import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, register_crud
+from .exports import csv_download, xlsx_download
 
 charges_blp = Blueprint("charges", __name__, url_prefix="/api/v1/charges",
                         description="Charges to units: dues, fines, reservations, interest")
@@ -34,6 +36,20 @@ def _register_entries(blp: Blueprint, entry_type: str, create_schema, create, no
                                     pagination_parameters.page_size)
         pagination_parameters.item_count = page.total
         return page.items
+
+    @blp.route("/export", methods=["GET"])
+    @blp.arguments(EntryExportQuery, location="query")
+    @blp.response(200, description=f"CSV or XLSX of the filtered {noun}s",
+                  content_type="text/csv")
+    @blp.doc(summary=f"The filtered {noun}s as CSV or XLSX (managers; at most "
+                     f"{exports.EXPORT_LIMIT:,} rows)")
+    def export_rows(filters):
+        fmt = filters.pop("format")
+        rows = exports.entry_rows(db.session, current_actor(), entry_type, filters)
+        name = f"{noun}s.{fmt}"
+        if fmt == "xlsx":
+            return xlsx_download(rows, exports.ENTRY_COLUMNS, f"{noun}s", name)
+        return csv_download(rows, exports.ENTRY_COLUMNS, name)
 
     @blp.route("", methods=["POST"])
     @blp.arguments(create_schema)

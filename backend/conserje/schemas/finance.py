@@ -124,6 +124,10 @@ class EntryQuery(DateWindow):
         metadata={"description": "unpaid = open or partial"})
 
 
+class EntryExportQuery(EntryQuery):
+    format = fields.String(load_default="csv", validate=validate.OneOf(["csv", "xlsx"]))
+
+
 class ChargeCreate(Schema):
     unit_id = fields.Integer(required=True)
     kind = fields.String(required=True, validate=validate.OneOf(MANUAL_CHARGE_KINDS))
@@ -195,9 +199,17 @@ class DelinquencyQuery(Schema):
     min_days = fields.Integer(load_default=1, validate=validate.Range(0, 3650))
 
 
+class DelinquencyExportQuery(DelinquencyQuery):
+    format = fields.String(load_default="csv", validate=validate.OneOf(["csv", "xlsx", "pdf"]))
+
+
 class ReportQuery(DateWindow):
     since = fields.Date(required=True)
     until = fields.Date(required=True)
+
+
+class ReportExportQuery(ReportQuery):
+    format = fields.String(load_default="csv", validate=validate.OneOf(["csv", "xlsx"]))
 
 
 class ReportRowSchema(Schema):
