@@ -6,6 +6,7 @@ import { Layout } from "./components/Layout";
 import { AttendancePage } from "./pages/admin/AttendancePage";
 import { FaceDatasetsPage } from "./pages/admin/FaceDatasetsPage";
 import { FaceModelsPage } from "./pages/admin/FaceModelsPage";
+import { FinanceLedgerPage } from "./pages/admin/FinanceLedgerPage";
 import { FinancePage } from "./pages/admin/FinancePage";
 import { FinanceReportsPage } from "./pages/admin/FinanceReportsPage";
 import { FinanceSettingsPage } from "./pages/admin/FinanceSettingsPage";
@@ -72,6 +73,8 @@ export function App() {
               element={<RequireAccess resource="finance"><FinancePage /></RequireAccess>} />
             <Route path={`${PATHS.finance.slice(1)}/settings`}
               element={<RequireAccess resource="finance"><FinanceSettingsPage /></RequireAccess>} />
+            <Route path={`${PATHS.finance.slice(1)}/ledger`}
+              element={<RequireAccess resource="finance"><FinanceLedgerPage /></RequireAccess>} />
             <Route path={`${PATHS.finance.slice(1)}/reports`}
               element={<RequireAccess resource="finance"><FinanceReportsPage /></RequireAccess>} />
             <Route path={PATHS.myFinance.slice(1)}

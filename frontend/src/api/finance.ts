@@ -44,7 +44,55 @@ export interface ExpenseInput {
   invoice?: File | null;
 }
 
+export type EntryType = "charges" | "payments";
+export type ExportFormat = "csv" | "xlsx";
+/** The filters the charge/payment lists and their downloads share. */
+export interface EntryFilters {
+  unit_id?: number;
+  kind?: string;
+  status?: "open" | "partial" | "unpaid" | "paid" | "reversed" | "applied" | "credit";
+  since?: string;
+  until?: string;
+}
+export interface ChargeInput {
+  unit_id: number;
+  kind: "fine" | "reservation" | "other";
+  charge_type_id?: number | null;
+  amount?: string | null;
+  description?: string | null;
+}
+
 export const finance = {
+  async entries(type: EntryType, filters: EntryFilters, page: number, pageSize: number):
+    Promise<ListResult<Entry>> {
+    const params = { query: { ...filters, page, page_size: pageSize } };
+    const res = type === "charges" ? await api.GET("/api/v1/charges", { params })
+      : await api.GET("/api/v1/payments", { params });
+    return unwrapList(res) as ListResult<Entry>;
+  },
+  async exportEntries(type: EntryType, format: ExportFormat, filters: EntryFilters): Promise<Blob> {
+    const options = { params: { query: { ...filters, format } }, parseAs: "blob" as const };
+    return blob(type === "charges" ? api.GET("/api/v1/charges/export", options)
+      : api.GET("/api/v1/payments/export", options));
+  },
+  async createCharge(body: ChargeInput): Promise<Entry> {
+    return unwrap(await api.POST("/api/v1/charges", { body })) as Entry;
+  },
+  async reverse(type: EntryType, id: number, reason: string): Promise<Entry> {
+    const options = { ...entryPath(id), body: { reason } };
+    return unwrap(type === "charges" ? await api.POST("/api/v1/charges/{entry_id}/reversal", options)
+      : await api.POST("/api/v1/payments/{entry_id}/reversal", options)) as Entry;
+  },
+  async delinquencyExport(format: ExportFormat | "pdf"): Promise<Blob> {
+    return blob(api.GET("/api/v1/finance/delinquency/export", {
+      params: { query: { format, min_days: 1 } }, parseAs: "blob",
+    }));
+  },
+  async incomeExpenseXlsx(since: string, until: string): Promise<Blob> {
+    return blob(api.GET("/api/v1/finance/income-expense/export", {
+      params: { query: { since, until, format: "xlsx" } }, parseAs: "blob",
+    }));
+  },
   async settings(): Promise<FinanceSettings> {
     return unwrap(await api.GET("/api/v1/finance/settings"));
   },

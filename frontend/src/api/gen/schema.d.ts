@@ -1253,6 +1253,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/charges/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered charges as CSV or XLSX (managers; at most 50,000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    since?: string;
+                    until?: string;
+                    unit_id?: number;
+                    kind?: string;
+                    period?: string;
+                    /** @description unpaid = open or partial */
+                    status?: "open" | "partial" | "unpaid" | "paid" | "reversed" | "applied" | "credit";
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV or XLSX of the filtered charges */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/charges/{entry_id}": {
         parameters: {
             query?: never;
@@ -2007,6 +2052,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/finance/delinquency/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delinquency ranking with aging buckets as CSV, XLSX or a PDF report */
+        get: {
+            parameters: {
+                query?: {
+                    min_days?: number;
+                    format?: "csv" | "xlsx" | "pdf";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV, XLSX or PDF of the ranking */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/finance/income-expense": {
         parameters: {
             query?: never;
@@ -2069,6 +2153,46 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description CSV: month, direction, category, amount */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/income-expense/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The income-vs-expense report as CSV or XLSX */
+        get: {
+            parameters: {
+                query: {
+                    since: string;
+                    until: string;
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV or XLSX: month, direction, category, amount */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -3314,6 +3438,51 @@ export interface paths {
                 default: components["responses"]["DEFAULT_ERROR"];
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The filtered payments as CSV or XLSX (managers; at most 50,000 rows) */
+        get: {
+            parameters: {
+                query?: {
+                    since?: string;
+                    until?: string;
+                    unit_id?: number;
+                    kind?: string;
+                    period?: string;
+                    /** @description unpaid = open or partial */
+                    status?: "open" | "partial" | "unpaid" | "paid" | "reversed" | "applied" | "credit";
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV or XLSX of the filtered payments */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                422: components["responses"]["UNPROCESSABLE_ENTITY"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -157,6 +157,7 @@ export function FinancePage() {
     <section className="page">
       <PageHeader title={t("finance.title")}
         actions={<>
+          <Link className="button" to="/finance/ledger">{t("finance.ledgerLink")}</Link>
           <Link className="button" to="/finance/reports">{t("finance.reportsLink")}</Link>
           <Link className="button" to="/finance/settings">{t("finance.settingsLink")}</Link>
         </>}>
@@ -167,6 +168,15 @@ export function FinancePage() {
       <Transfers codes={codes} money={money} canReview={canWrite} onReviewed={refresh} />
       <section className="panel" aria-labelledby="late-title">
         <h2 id="late-title">{t("finance.delinquency")}</h2>
+        <div className="row-actions">
+          {(["csv", "xlsx", "pdf"] as const).map((format) => (
+            <button key={format} type="button" className="button" onClick={() => {
+              setError(null);
+              finance.delinquencyExport(format)
+                .then((data) => saveBlob(data, `${t("finance.delinquencyFile")}.${format}`))
+                .catch((err) => setError(formatApiError(err, t)));
+            }}>{t(`finance.download.${format}`)}</button>))}
+        </div>
         {!late ? <Loading /> : (
           <div className="table-wrap"><table>
             <caption className="sr-only">{t("finance.delinquency")}</caption>

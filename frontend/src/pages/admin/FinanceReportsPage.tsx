@@ -88,11 +88,15 @@ export function FinanceReportsPage() {
   };
   return (
     <section className="page">
-      <PageHeader title={t("financeReports.title")} actions={
+      <PageHeader title={t("financeReports.title")} actions={<>
         <button type="button" className="button" onClick={() => void download(
           () => finance.incomeExpenseCsv(since, until), `ingresos-egresos-${since}-${until}.csv`)}>
           {t("financeReports.csv")}
-        </button>}>
+        </button>
+        <button type="button" className="button" onClick={() => void download(
+          () => finance.incomeExpenseXlsx(since, until), `ingresos-egresos-${since}-${until}.xlsx`)}>
+          {t("financeReports.xlsx")}
+        </button></>}>
         <p className="muted">{t("financeReports.subtitle")}</p>
       </PageHeader>
       <Banner kind="error">{error}</Banner>
