@@ -2,9 +2,11 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 
 /** A destructive action that asks once more, inline (no browser dialog). */
-export function ConfirmButton({ label, question, onConfirm, disabled }: {
+export function ConfirmButton({ label, question, onConfirm, disabled, confirmLabel }: {
   label: string;
   question: string;
+  /** The "yes" button's text (default: "yes, delete"). */
+  confirmLabel?: string;
   onConfirm(): Promise<void> | void;
   disabled?: boolean;
 }) {
@@ -32,7 +34,7 @@ export function ConfirmButton({ label, question, onConfirm, disabled }: {
           setAsking(false);
         }
       }}>
-        {t("common.confirmDelete")}
+        {confirmLabel ?? t("common.confirmDelete")}
       </button>
       <button type="button" className="button" onClick={() => setAsking(false)}>
         {t("common.cancel")}

@@ -501,6 +501,7 @@ const en: Messages<Source> = {
     newCharge: "Add to the catalogue",
   },
   financeLedger: {
+    confirmReverse: "Yes, reverse",
     title: "Charges and payments",
     subtitle: "Every charge and payment of the units: filter, download, reverse with a reason and post fines.",
     charges: "Charges",

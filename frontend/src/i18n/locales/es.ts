@@ -498,6 +498,7 @@ const es = {
     newCharge: "Agregar al catálogo",
   },
   financeLedger: {
+    confirmReverse: "Sí, anular",
     title: "Cargos y pagos",
     subtitle: "Todos los cargos y pagos de las unidades: filtra, descarga, anula con motivo y cursa multas.",
     charges: "Cargos",

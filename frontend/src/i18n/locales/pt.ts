@@ -501,6 +501,7 @@ const pt: Messages<Source> = {
     newCharge: "Adicionar ao catálogo",
   },
   financeLedger: {
+    confirmReverse: "Sim, estornar",
     title: "Cobranças e pagamentos",
     subtitle: "Todas as cobranças e pagamentos das unidades: filtre, baixe, estorne com motivo e lance multas.",
     charges: "Cobranças",

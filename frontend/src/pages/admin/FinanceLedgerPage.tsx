@@ -174,6 +174,7 @@ export function FinanceLedgerPage() {
                     <input id={`reason-${e.id}`} placeholder={t("financeLedger.reason")} value={reasons[e.id] ?? ""}
                       onChange={(ev) => setReasons({ ...reasons, [e.id]: ev.target.value })} />
                     <ConfirmButton label={t("financeLedger.reverse")} question={t("financeLedger.reverseQuestion")}
+                      confirmLabel={t("financeLedger.confirmReverse")}
                       disabled={!(reasons[e.id] ?? "").trim()}
                       onConfirm={() => run(async () => {
                         await finance.reverse(type, e.id, (reasons[e.id] ?? "").trim());
