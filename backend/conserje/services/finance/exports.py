@@ -16,7 +16,7 @@ from ..actor import MANAGING_ROLES, Actor
 from .accounts import BUCKETS, delinquency
 from .entries import list_entries
 from .ledger import ZERO
-from .receipts import _Document, format_money
+from .receipts import Document, format_money
 from .reports import income_expense
 from .settings import get_settings
 
@@ -80,7 +80,7 @@ def delinquency_pdf(session: Session, actor: Actor, today: date,
     ranking = delinquency(session, actor, today, min_days)
     currency = get_settings(session, actor.condominium_id).currency
     condo = session.get(Condominium, actor.condominium_id)
-    doc = _Document(f"Informe de morosidad al {today:%d/%m/%Y}", condo.name)
+    doc = Document(f"Informe de morosidad al {today:%d/%m/%Y}", condo.name)
     doc.row(f"Unidades con deuda vencida (mínimo {min_days} días): {len(ranking)}", bold=True)
     doc.ln(2)
     for rank, row in enumerate(ranking, start=1):

@@ -36,7 +36,10 @@ def _latin1(text: str) -> str:
     return text.encode("latin-1", "replace").decode("latin-1")
 
 
-class _Document(FPDF):
+class Document(FPDF):
+    """An A4 page headed by the condominium and a title, with label-amount rows (shared
+    by receipts, statements and the delinquency report)."""
+
     def __init__(self, title: str, condominium: str):
         super().__init__(format="A4")
         self.set_title(_latin1(title))
@@ -67,7 +70,7 @@ def payment_receipt(session: Session, actor: Actor, payment_id: int) -> tuple[by
     payment = view.entry
     condo = session.get(Condominium, actor.condominium_id)
     currency = get_settings(session, actor.condominium_id).currency
-    doc = _Document(f"Comprobante de pago N° {payment.id}", condo.name)
+    doc = Document(f"Comprobante de pago N° {payment.id}", condo.name)
     doc.row("Unidad", view.unit_code)
     doc.row("Fecha de pago", payment.booked_on.strftime("%d/%m/%Y"))
     doc.row("Medio de pago", METHOD_NAMES.get(payment.kind, payment.kind))
@@ -110,7 +113,7 @@ def monthly_statement(session: Session, actor: Actor, unit_id: int,
     settings = get_settings(session, actor.condominium_id)
     currency = settings.currency
     condo = session.get(Condominium, actor.condominium_id)
-    doc = _Document(f"Estado de cuenta {period} - Unidad {result.unit.code}", condo.name)
+    doc = Document(f"Estado de cuenta {period} - Unidad {result.unit.code}", condo.name)
     doc.row("Saldo anterior", format_money(result.opening_balance, currency), bold=True)
     for line in result.lines:
         entry = line.entry
