@@ -5,14 +5,13 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from flask import current_app
 from sqlalchemy import select
 
 from ..extensions import db
 from ..models import FinanceSettings
 from ..services.errors import DomainError
 from ..services.finance import billing, prediction, reminders, settings
-from ..services.notify import Channel, EmailChannel, InAppChannel, SmtpSettings
+from .channels import configured_channels
 from .queues import JobContext, job
 
 log = logging.getLogger(__name__)
@@ -40,22 +39,11 @@ def run_due_billing(at: str | None = None) -> dict:
     return done
 
 
-def reminder_channels() -> list[Channel]:
-    """In-app always; e-mail when an SMTP host is configured."""
-    cfg = current_app.config
-    channels: list[Channel] = [InAppChannel()]
-    if cfg.get("SMTP_HOST"):
-        channels.append(EmailChannel(SmtpSettings(
-            cfg["SMTP_HOST"], int(cfg["SMTP_PORT"]), cfg.get("SMTP_USER") or "",
-            cfg.get("SMTP_PASSWORD") or "", bool(cfg.get("SMTP_STARTTLS")), cfg["MAIL_FROM"])))
-    return channels
-
-
 @job("default")
 def send_payment_reminders(at: str | None = None) -> dict:
     """Send the due-date reminders due this hour in every condominium (quiet hours and
     each condominium's rules respected; each reminder once, ever)."""
-    channels, sent = reminder_channels(), {}
+    channels, sent = configured_channels(), {}
     for row in db.session.scalars(select(FinanceSettings)).all():
         count = reminders.send_due_reminders(db.session, row.condominium_id, channels,
                                              _moment(at))
