@@ -161,6 +161,9 @@ test("the kiosk recognises an enrolled person, the guard sees it live, attendanc
     const row = page.getByRole("row").filter({ hasText: name });
     await expect(row).toBeVisible();
     await expect(row).toContainText(/Atrasado|A tiempo/);
+    const hours = page.getByRole("img", { name: "Horas trabajadas por persona" });
+    await expect(hours).toBeVisible();
+    await expect(hours.locator("rect")).not.toHaveCount(0);
     await page.screenshot({ path: join(artifacts, "attendance.png"), fullPage: true });
   });
 });

@@ -77,6 +77,9 @@ test("a resident reports a bank transfer with its proof and the admin approves i
     await page.getByRole("link", { name: "Ingresos y egresos" }).click();
     const byMonth = page.getByRole("table", { name: "Por mes" });
     await expect(byMonth.getByRole("row")).not.toHaveCount(1); // the demo's two years
+    const chart = page.getByRole("img", { name: "Ingresos y egresos por mes" });
+    await expect(chart.locator("rect.series-0")).not.toHaveCount(0);
+    await expect(chart.locator("rect.series-1")).not.toHaveCount(0);
     const supplier = `Jardines ${reference}`;
     await page.getByLabel("Proveedor").fill(supplier);
     await page.getByLabel("Categoría").fill("jardinería");

@@ -544,6 +544,7 @@ const en: Messages<Source> = {
     },
   },
   financeReports: {
+    chart: "Income and expenses by month",
     title: "Income and expenses",
     xlsx: "Download XLSX",
     subtitle: "The last twelve months: money collected against money spent, and the expenses with their invoices.",
@@ -717,6 +718,8 @@ const en: Messages<Source> = {
     },
   },
   attendance: {
+    chartDays: "Days on time, late and absent per person",
+    chartHours: "Hours worked per person",
     title: "Staff attendance",
     period: "Period",
     byDay: "Day",

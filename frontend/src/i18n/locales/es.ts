@@ -541,6 +541,7 @@ const es = {
     },
   },
   financeReports: {
+    chart: "Ingresos y egresos por mes",
     title: "Ingresos y egresos",
     xlsx: "Descargar XLSX",
     subtitle: "Últimos doce meses: lo recaudado frente a lo gastado, y los gastos con su factura.",
@@ -714,6 +715,8 @@ const es = {
     },
   },
   attendance: {
+    chartDays: "Días a tiempo, con atraso y ausencias por persona",
+    chartHours: "Horas trabajadas por persona",
     title: "Asistencia del personal",
     period: "Período",
     byDay: "Día",

@@ -544,6 +544,7 @@ const pt: Messages<Source> = {
     },
   },
   financeReports: {
+    chart: "Receitas e despesas por mês",
     title: "Receitas e despesas",
     xlsx: "Baixar XLSX",
     subtitle: "Últimos doze meses: o arrecadado frente ao gasto, e as despesas com sua nota.",
@@ -717,6 +718,8 @@ const pt: Messages<Source> = {
     },
   },
   attendance: {
+    chartDays: "Dias no horário, com atraso e ausências por pessoa",
+    chartHours: "Horas trabalhadas por pessoa",
     title: "Frequência dos funcionários",
     period: "Período",
     byDay: "Dia",

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { attendance, type AttendancePeriod, type AttendanceReport } from "../../api/gate";
 import { useAuth } from "../../auth/AuthProvider";
 import { Banner } from "../../components/Banner";
+import { BarChart } from "../../components/BarChart";
 import { PageHeader } from "../../components/PageHeader";
 import { formatDate } from "../../lib/format";
 
@@ -66,6 +67,16 @@ export function AttendancePage() {
         </label>
       </div>
       <Banner kind="error">{error}</Banner>
+      {report && report.totals.length > 0 && (
+        <div className="chart-grid">
+          <BarChart label={t("attendance.chartDays")} tick={(name) => name.split(" ")[0]}
+            series={[t("attendance.statuses.on_time"), t("attendance.statuses.late"), t("attendance.statuses.absent")]}
+            rows={report.totals.map((row) => ({ key: row.name, values: [row.on_time, row.late, row.absent] }))} />
+          <BarChart label={t("attendance.chartHours")} tick={(name) => name.split(" ")[0]}
+            format={(hours) => hours.toFixed(2)}
+            rows={report.totals.map((row) => ({ key: row.name, values: [row.hours_worked] }))} />
+        </div>
+      )}
       <div className="table-wrap">
         <table>
           <caption className="sr-only">{t("attendance.title")}</caption>

@@ -4,6 +4,7 @@ import { formatApiError } from "../../api/errors";
 import { finance, saveBlob, type Expense, type MonthTotal } from "../../api/finance";
 import { useAuth } from "../../auth/AuthProvider";
 import { Banner } from "../../components/Banner";
+import { BarChart } from "../../components/BarChart";
 import { TextField } from "../../components/Field";
 import { Loading } from "../../components/Guards";
 import { PageHeader } from "../../components/PageHeader";
@@ -102,7 +103,12 @@ export function FinanceReportsPage() {
       <Banner kind="error">{error}</Banner>
       <section className="panel" aria-labelledby="months-title">
         <h2 id="months-title">{t("financeReports.byMonth")}</h2>
-        {!months ? <Loading /> : (
+        {!months ? <Loading /> : (<>
+          {months.length > 0 && (
+            <BarChart label={t("financeReports.chart")} series={[t("financeReports.income"), t("financeReports.expense")]}
+              rows={months.map((m) => ({ key: m.month, values: [Number(m.income), Number(m.expense)] }))}
+              format={(value) => money(String(value))} />
+          )}
           <div className="table-wrap"><table>
             <caption className="sr-only">{t("financeReports.byMonth")}</caption>
             <thead><tr>
@@ -121,7 +127,7 @@ export function FinanceReportsPage() {
                 </tr>))}
             </tbody>
           </table></div>
-        )}
+        </>)}
       </section>
       <section className="panel" aria-labelledby="expenses-title">
         <h2 id="expenses-title">{t("financeReports.expenses")}</h2>

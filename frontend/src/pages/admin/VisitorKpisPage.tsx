@@ -1,36 +1,11 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { visitorKpis, type VisitorKpis } from "../../api/visitors";
+import { BarChart } from "../../components/BarChart";
 import { Banner } from "../../components/Banner";
 import { PageHeader } from "../../components/PageHeader";
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-
-/** Vertical bars with their values, labelled for screen readers. */
-function BarChart({ label, rows, tick = (key) => key }: {
-  label: string; rows: { key: string; value: number }[]; tick?: (key: string) => string;
-}) {
-  const max = Math.max(1, ...rows.map((r) => r.value));
-  const width = Math.max(240, rows.length * 18);
-  return (
-    <figure className="chart">
-      <figcaption>{label}</figcaption>
-      <svg viewBox={`0 0 ${width} 120`} role="img" aria-label={label} preserveAspectRatio="none">
-        {rows.map((row, i) => {
-          const h = (row.value / max) * 100;
-          return (
-            <g key={row.key}>
-              <rect x={i * (width / rows.length) + 2} y={105 - h} width={width / rows.length - 4} height={h}>
-                <title>{`${row.key}: ${row.value}`}</title>
-              </rect>
-              {rows.length <= 31 && <text x={i * (width / rows.length) + 2} y={118} fontSize="7">{tick(row.key)}</text>}
-            </g>
-          );
-        })}
-      </svg>
-    </figure>
-  );
-}
 
 /** `/visitor-kpis`: seed 003's visitor metrics for a date range, with charts. */
 export function VisitorKpisPage() {
@@ -68,10 +43,10 @@ export function VisitorKpisPage() {
           </dl>
           <div className="chart-grid">
             <BarChart label={t("visitors.kpis.byDay")} tick={(day) => day.slice(-2)}
-              rows={data.per_day.map((d) => ({ key: d.day, value: d.entries }))} />
-            <BarChart label={t("visitors.kpis.byHour")} rows={data.per_hour.map((h) => ({ key: String(h.hour).padStart(2, "0"), value: h.entries }))} />
+              rows={data.per_day.map((d) => ({ key: d.day, values: [d.entries] }))} />
+            <BarChart label={t("visitors.kpis.byHour")} rows={data.per_hour.map((h) => ({ key: String(h.hour).padStart(2, "0"), values: [h.entries] }))} />
             <BarChart label={t("visitors.kpis.methods")} tick={(m) => t(`console.method.${m}`)}
-              rows={Object.entries(data.methods).map(([key, value]) => ({ key, value }))} />
+              rows={Object.entries(data.methods).map(([key, value]) => ({ key, values: [value] }))} />
           </div>
         </>
       )}
