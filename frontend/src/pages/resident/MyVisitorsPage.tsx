@@ -120,13 +120,45 @@ function PassCard({ visit }: { visit: Visit }) {
     }).catch(() => undefined);
     return () => { revoked = true; if (objectUrl) URL.revokeObjectURL(objectUrl); };
   }, [visit.id]);
+  const [sentBy, setSentBy] = useState<string[]>(visit.pass_sent_by ?? []);
+  const [hasPhoto, setHasPhoto] = useState(visit.has_photo);
+  const [photo, setPhoto] = useState<File | null>(null);
+  const [message, setMessage] = useState("");
+  useEffect(() => { setSentBy(visit.pass_sent_by ?? []); setHasPhoto(visit.has_photo); setMessage(""); }, [visit]);
+  const problem = (err: unknown) => (err instanceof ApiError && err.detail ? err.detail : t("errors.network"));
+  const send = async () => {
+    setMessage("");
+    try { setSentBy(await visitsApi.sendPass(visit.id)); } catch (err) { setMessage(problem(err)); }
+  };
+  const attach = async () => {
+    if (!photo) return;
+    setMessage("");
+    try {
+      setHasPhoto((await visitsApi.attachPhoto(visit.id, photo)).has_photo);
+    } catch (err) {
+      const reasons = err instanceof ApiError ? (err.fieldErrors.photo ?? []) : [];
+      setMessage(reasons.length ? t("visitors.desk.photoRejected", {
+        reasons: reasons.map((r) => t(`visitors.photoReason.${r}`, { defaultValue: r })).join(", ") }) : problem(err));
+    }
+  };
   const canShare = !!file && typeof navigator.canShare === "function" && navigator.canShare({ files: [file] });
   return (
     <section className="panel pass-card" aria-label={t("visitors.pass.title")}>
       <h2>{t("visitors.pass.title")}</h2>
       <p>{t("visitors.pass.for", { name: visit.visitor_name })}</p>
       {url && <img src={url} alt={t("visitors.pass.qrAlt")} className="qr" />}
+      <p className="muted" role="status">{sentBy.length
+        ? t("visitors.pass.sentBy", { channels: sentBy.map((c) => t(`visitors.pass.channel.${c}`, { defaultValue: c })).join(", ") })
+        : t("visitors.pass.notSent")}</p>
+      {message && <Banner kind="error">{message}</Banner>}
+      {hasPhoto ? <VisitPhoto visitId={visit.id} alt={visit.visitor_name ?? ""} /> : (
+        <form onSubmit={(e) => { e.preventDefault(); void attach(); }}>
+          <PhotoInput file={photo} onChange={setPhoto} />
+          <button type="submit" className="button" disabled={!photo}>{t("visitors.new.attachPhoto")}</button>
+        </form>
+      )}
       <div className="button-row">
+        <button type="button" className="button" onClick={() => void send()}>{t("visitors.pass.send")}</button>
         {url && <a className="button" href={url} download={`pase-${visit.id}.png`}>{t("visitors.pass.download")}</a>}
         {canShare && <button type="button" className="button primary"
           onClick={() => void navigator.share({ files: [file!], title: t("visitors.pass.title") })}>
@@ -136,15 +168,35 @@ function PassCard({ visit }: { visit: Visit }) {
   );
 }
 
+/** The visitor's photo: a file, or the phone's camera (the `capture` hint). */
+function PhotoInput({ file, onChange }: { file: File | null; onChange: (f: File | null) => void }) {
+  const { t } = useTranslation();
+  const [preview, setPreview] = useState<string | null>(null);
+  useEffect(() => {
+    if (!file) { setPreview(null); return undefined; }
+    const url = URL.createObjectURL(file);
+    setPreview(url);
+    return () => URL.revokeObjectURL(url);
+  }, [file]);
+  return (
+    <label className="field">{t("visitors.new.photo")}
+      <input type="file" accept="image/jpeg,image/png,image/webp" capture="user"
+        onChange={(e) => onChange(e.target.files?.[0] ?? null)} />
+      {preview && <img src={preview} alt={t("visitors.desk.photoTaken")} className="visit-photo" />}
+    </label>
+  );
+}
+
 function PreRegistrationForm({ onCreated }: { onCreated: (visit: Visit) => void }) {
   const { t } = useTranslation();
   const [myUnits, setMyUnits] = useState<Unit[]>([]);
   const [form, setForm] = useState({
     unit_id: "", kind: "single" as VisitKind, first_name: "", last_name: "", doc_type: "rut",
-    doc_number: "", phone: "", plate: "", valid_from: "", valid_until: "", start_time: "08:00",
+    doc_number: "", phone: "", email: "", plate: "", valid_from: "", valid_until: "", start_time: "08:00",
     end_time: "18:00", service_kind: "cleaner", notes: "",
   });
   const [weekdays, setWeekdays] = useState<number[]>([]);
+  const [photo, setPhoto] = useState<File | null>(null);
   const [error, setError] = useState("");
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   useEffect(() => {
@@ -164,21 +216,37 @@ function PreRegistrationForm({ onCreated }: { onCreated: (visit: Visit) => void 
     const body: PreRegistration = {
       unit_id: Number(form.unit_id), kind: form.kind, notes: form.notes || undefined,
       visitor: { first_name: form.first_name, last_name: form.last_name, doc_type: form.doc_type,
-        doc_number: form.doc_number, phone: form.phone || undefined, plate: form.plate || undefined },
+        doc_number: form.doc_number, phone: form.phone || undefined, email: form.email || undefined,
+        plate: form.plate || undefined },
       valid_from: iso(form.valid_from), valid_until: iso(form.valid_until),
     };
     if (form.kind === "recurring") {
       Object.assign(body, { weekdays, start_time: form.start_time, end_time: form.end_time,
         service_kind: form.service_kind });
     }
+    let visit: Visit;
     try {
-      onCreated(await visitsApi.create(body));
+      visit = await visitsApi.create(body);
     } catch (err) {
       if (err instanceof ApiError) {
         setFieldErrors(err.fieldErrors);
         setError(err.detail ?? t("errors.network"));
       } else setError(t("errors.network"));
+      return;
     }
+    // Seed 003: the visitor's photo goes with the pre-registration (checked like at the gate).
+    if (photo) {
+      try {
+        visit = { ...visit, ...(await visitsApi.attachPhoto(visit.id, photo)), pass_sent_by: visit.pass_sent_by };
+        setPhoto(null);
+      } catch (err) {
+        const reasons = err instanceof ApiError ? (err.fieldErrors.photo ?? []) : [];
+        setError(t("visitors.new.photoRejected", {
+          reasons: reasons.map((r) => t(`visitors.photoReason.${r}`, { defaultValue: r })).join(", ") || t("errors.network"),
+        }));
+      }
+    }
+    onCreated(visit);
   };
   const fieldError = (name: string) => fieldErrors[name]?.join(" ");
 
@@ -208,7 +276,9 @@ function PreRegistrationForm({ onCreated }: { onCreated: (visit: Visit) => void 
         {fieldError("doc_number") && <span className="field-error">{fieldError("doc_number")}</span>}
       </label>
       <label className="field">{t("visitors.phone")}<input value={form.phone} onChange={set("phone")} type="tel" /></label>
+      <label className="field">{t("visitors.email")}<input value={form.email} onChange={set("email")} type="email" /></label>
       <label className="field">{t("visitors.plate")}<input value={form.plate} onChange={set("plate")} /></label>
+      <PhotoInput file={photo} onChange={setPhoto} />
       <label className="field">{t("visitors.new.validFrom")}<input type="datetime-local" value={form.valid_from} onChange={set("valid_from")} /></label>
       <label className="field">{t("visitors.new.validUntil")}
         <input type="datetime-local" value={form.valid_until} onChange={set("valid_until")} required={form.kind !== "single"} />
