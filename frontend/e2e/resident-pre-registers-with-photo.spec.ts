@@ -57,7 +57,9 @@ test("a resident pre-registers with a photo; the guard console shows the entry l
   await form.getByLabel("Foto del visitante (archivo o cámara)").setInputFiles(photo);
   await form.getByRole("button", { name: /QR/ }).click();
   const card = page.getByRole("region", { name: "Pase QR" });
-  await expect(card.getByRole("img", { name: `Rosa ${lastName}` })).toHaveAttribute("src", /^blob:/);
+  // The photo is checked by the face models (a cold server loads them first).
+  await expect(card.getByRole("img", { name: `Rosa ${lastName}` })).toHaveAttribute("src", /^blob:/,
+    { timeout: 45_000 });
   await expect(card).toContainText("No se envió al visitante");
 
   // The guard scans the pass (by API here; the camera scanner has its own spec).
