@@ -7,6 +7,7 @@ import io
 
 import cv2
 import numpy as np
+import pytest
 
 from tests.api.test_visits import good_photo, pre_register, scan
 from tests.frames import FACES, gate_frame, jpeg
@@ -75,3 +76,31 @@ def test_a_closed_visit_takes_no_photo(client, world, login):
     res = attach(client, ana, visit_id, good_photo("obama", 3))
     assert res.status_code == 409, res.json
     assert res.json["errors"]["files"]["visit"] == ["cancelled"]  # the body was multipart
+
+
+def test_a_second_photo_replaces_the_first(app, client, world, login):
+    from conserje.extensions import db
+    from conserje.models import Visit
+    from conserje.storage import media_store
+
+    ana = login("ana@a.test")
+    visit_id = pre_register(client, ana, world.ids["unit1"]).json["id"]
+    assert attach(client, ana, visit_id, good_photo("obama", 3)).status_code == 200
+    with app.app_context():
+        first = db.session.get(Visit, visit_id).photo_key
+    assert attach(client, ana, visit_id, good_photo("obama", 4)).status_code == 200
+    with app.app_context():
+        visit = db.session.get(Visit, visit_id)
+        store = media_store()
+        assert visit.photo_key != first
+        # The visitor's own photo (reused on the next visit) is the first one: it stays.
+        assert visit.visitor.photo_key == first and store.get(first)
+        assert store.get(visit.photo_key)[:2] == b"\xff\xd8"
+        second = visit.photo_key
+    assert attach(client, ana, visit_id, good_photo("obama", 2)).status_code == 200
+    with app.app_context():
+        with pytest.raises(KeyError):  # replaced and pointed at by nothing: deleted
+            media_store().get(second)
+        with pytest.raises(KeyError):
+            media_store().get(f"{second}.thumb.jpg")
+        assert media_store().get(first)

@@ -15,6 +15,7 @@ from ..crud import Page
 from ..errors import Conflict, Forbidden, InvalidInput, NotFound
 from . import passes
 from .blocks import active_block
+from ..tx import on_commit
 from .journal import Deps, record_change, set_status
 from .registry import check_photo, upsert_visitor
 from .settings import check_window
@@ -182,7 +183,10 @@ def attach_photo(session: Session, actor: Actor, deps: Deps, visit_id: int, data
     if not visit.is_active or visit.status in ("denied", "cancelled", "expired", "left"):
         raise Conflict(f"this visit is closed ({visit.status})", {"visit": [visit.status]})
     checked = check_photo(session, visit.condominium_id, data, deps)
-    visit.photo_key = checked.key
+    replaced, visit.photo_key = visit.photo_key, checked.key
+    if replaced and replaced != visit.visitor.photo_key:  # nothing else points at it
+        on_commit(session, lambda: (deps.store.delete(replaced),
+                                    deps.store.delete(f"{replaced}.thumb.jpg")))
     if not visit.visitor.photo_key:
         visit.visitor.photo_key = checked.key  # reused on the next visit (seed 003)
     record_change(session, visit, visit.status, actor.user_id, "photo attached")
