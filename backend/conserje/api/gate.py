@@ -12,6 +12,7 @@ from ..schemas.gate import (DeviceCreate, DeviceCreated, DeviceSchema, FrameResu
 from ..services.errors import Conflict, InvalidInput
 from ..services.gate import devices, frames, guard_actions
 from ..storage import media_store
+from ..tasks.visitors import visitor_deps
 from .context import current_actor
 from .faces import engine_settings
 
@@ -88,7 +89,7 @@ def post_frame(form, gate_id):
                                    cfg["STAFF_ACCESS_MARGIN_MINUTES"])
     result = frames.process_frame(db.session, caller, gate, upload.read(), upload.mimetype,
                                   form.get("direction"), redis_store.connection, media_store(),
-                                  engine_settings(), settings)
+                                  engine_settings(), settings, visitor_deps())
     db.session.commit()
     return result
 

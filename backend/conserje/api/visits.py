@@ -7,11 +7,13 @@ from flask_smorest import Blueprint
 
 from ..extensions import db
 from ..schemas.visitors import (AnswerRequest, AuthorisationSchema, EntryRequest, ExitRequest,
-                                PassageSchema, QrFrameUpload, ReasonRequest, RenewRequest,
-                                ScanRequest, ScanResultSchema, TimelineSchema, VisitCreate,
-                                VisitQuery, VisitSchema, WalkInForm)
+                                PassageSchema, PassDeliverySchema, QrFrameUpload,
+                                ReasonRequest, RenewRequest, ScanRequest, ScanResultSchema,
+                                TimelineSchema, VisitCreate, VisitPhotoUpload, VisitQuery,
+                                VisitSchema, WalkInForm)
 from ..services.errors import InvalidInput, NotFound
-from ..services.visitors import approvals, journal, passages, passes, visits, watch
+from ..services.visitors import (approvals, delivery, journal, passages, passes, visits,
+                                 watch)
 from ..storage import media_store
 from ..tasks.visitors import visitor_deps
 from .context import current_actor
@@ -44,7 +46,10 @@ def with_pass(visit):
 @blp.response(201, VisitSchema)
 @blp.doc(summary="Pre-register a visitor for one of your units; returns the visit and its pass")
 def create_visit(data):
-    visit = visits.pre_register(db.session, current_actor(), data)
+    actor = current_actor()
+    visit = visits.pre_register(db.session, actor, data)
+    # Seed 003: the pass goes to the visitor's e-mail / WhatsApp / SMS (after the commit).
+    visit.pass_sent_by = delivery.send_pass(db.session, visitor_deps(), visit, actor.user_id)
     db.session.commit()
     return with_pass(visit)
 
@@ -120,6 +125,20 @@ def visit_photo(visit_id):
     return response
 
 
+@blp.route("/<int:visit_id>/photo", methods=["POST"])
+@blp.arguments(VisitPhotoUpload, location="form", content_type="multipart/form-data")
+@blp.response(200, VisitSchema)
+@blp.alt_response(422, response="DEFAULT_ERROR", description="errors.files.photo says why "
+                  "the photo was refused (missing, frame_too_small, no_face, too_dark...)")
+@blp.doc(summary="Attach the visitor's photo to a pre-registration (the guard compares it)")
+def attach_photo(form, visit_id):
+    upload = request.files.get("photo")
+    visit = visits.attach_photo(db.session, current_actor(), visitor_deps(), visit_id,
+                                upload.read() if upload else None)
+    db.session.commit()
+    return with_pass(visit)
+
+
 def _image(visit_id: int, kind: str):
     visit = visits.get_visit(db.session, current_actor(), visit_id)
     row = passes.pass_for_visit(db.session, visit)
@@ -165,6 +184,17 @@ def reissue_pass(visit_id):
     passes.reissue(db.session, actor, visit)
     db.session.commit()
     return with_pass(visit)
+
+
+@blp.route("/<int:visit_id>/pass/send", methods=["POST"])
+@blp.response(200, PassDeliverySchema)
+@blp.doc(summary="Send the current pass to the visitor again (e-mail, WhatsApp, SMS)")
+def send_pass(visit_id):
+    actor = current_actor()
+    visit = visits.get_visit(db.session, actor, visit_id)
+    sent = delivery.send_pass(db.session, visitor_deps(), visit, actor.user_id, required=True)
+    db.session.commit()
+    return {"sent_by": sent}
 
 
 @blp.route("/<int:visit_id>/answer", methods=["POST"])

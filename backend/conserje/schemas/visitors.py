@@ -125,6 +125,9 @@ class VisitSchema(Schema):
     created_at = fields.DateTime(required=True)
     alerts = fields.Function(lambda v: getattr(v, "raised_alerts", []),
                              metadata={"type": "array", "items": STRING})
+    # On pre-registration: the channels the pass went out by to the visitor.
+    pass_sent_by = fields.Function(lambda v: getattr(v, "pass_sent_by", []),
+                                   metadata={"type": "array", "items": STRING})
     # The pass is attached by the handler (its QR text needs the signing key).
     pass_ = fields.Function(lambda v: getattr(v, "pass_view", None), data_key="pass",
                             allow_none=True, metadata={"type": "object"})
@@ -148,6 +151,16 @@ class ScanRequest(Schema):
 
 class QrFrameUpload(Schema):
     image = fields.Raw(metadata={"type": "string", "format": "binary"})
+
+
+class VisitPhotoUpload(Schema):
+    photo = fields.Raw(metadata={"type": "string", "format": "binary"})
+
+
+class PassDeliverySchema(Schema):
+    sent_by = fields.List(fields.String(), required=True,
+                          metadata={"description": "channels that took the pass: email, "
+                                                   "whatsapp, sms"})
 
 
 class ScanResultSchema(Schema):

@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Message:
-    user_id: int
+    user_id: int | None  # None: someone without an account (a visitor getting their pass)
     email: str | None
     topic: str
     title: str
@@ -39,6 +39,8 @@ class Message:
     phone: str | None = None
     # Structured content for interactive channels (visit id, photo link, answer actions).
     data: dict = field(default_factory=dict)
+    # Files the e-mail carries: (filename, MIME type, content); other channels ignore them.
+    attachments: tuple[tuple[str, str, bytes], ...] = ()
 
 
 class Channel(abc.ABC):
@@ -116,6 +118,10 @@ class EmailChannel(Channel):
                     mail["From"], mail["To"] = cfg.sender, message.email
                     mail["Subject"] = message.title
                     mail.set_content(message.body)
+                    for filename, mime, content in message.attachments:
+                        maintype, subtype = mime.split("/", 1)
+                        mail.add_attachment(content, maintype=maintype, subtype=subtype,
+                                            filename=filename)
                     smtp.send_message(mail)
         except (OSError, smtplib.SMTPException) as exc:
             log.error("could not send %d e-mails: %s", len(messages), exc)

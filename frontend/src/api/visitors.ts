@@ -18,7 +18,21 @@ export interface VisitPass {
   key_id: string;
 }
 
-export type Visit = Omit<Schemas["Visit"], "pass" | "alerts"> & { pass: VisitPass | null; alerts?: string[] };
+export type Visit = Omit<Schemas["Visit"], "pass" | "alerts" | "pass_sent_by"> & {
+  pass: VisitPass | null; alerts?: string[]; pass_sent_by?: string[];
+};
+/** A visit's new state as the live stream announces it (`visit` events). */
+export interface LiveVisit {
+  id: number;
+  status: string;
+  kind: string;
+  unit: string;
+  unit_id: number;
+  visitor: { id: number; name: string; doc_type: string; doc_number: string };
+  has_photo: boolean;
+  plate: string | null;
+  at: string;
+}
 export type VisitKind = "single" | "period" | "recurring" | "vip";
 export type ScanResult = Omit<Schemas["ScanResult"], "visit"> & { visit: Visit | null };
 export type Timeline = Schemas["Timeline"];
@@ -37,6 +51,7 @@ export interface VisitorInput {
   doc_type: string;
   doc_number: string;
   phone?: string;
+  email?: string;
   plate?: string;
 }
 
@@ -113,6 +128,19 @@ export const visits = {
     return blob(api.GET("/api/v1/visits/{visit_id}/photo", {
       ...visitPath(id), parseAs: "blob", params: { path: { visit_id: id }, query: thumb ? { thumb: "1" } as never : undefined },
     }));
+  },
+  /** Attach the visitor's photo to a pre-registration (same rules as at the gate). */
+  async attachPhoto(id: number, photo: Blob): Promise<Visit> {
+    const form = new FormData();
+    form.append("photo", photo, "photo.jpg");
+    const res = await api.POST("/api/v1/visits/{visit_id}/photo", {
+      ...visitPath(id), body: form as never, bodySerializer: (body: unknown) => body as FormData,
+    });
+    return asVisit(unwrap(res));
+  },
+  /** Send the current pass to the visitor again; returns the channels that took it. */
+  async sendPass(id: number): Promise<string[]> {
+    return unwrap(await api.POST("/api/v1/visits/{visit_id}/pass/send", visitPath(id))).sent_by;
   },
   async walkIn(input: WalkInInput): Promise<Visit> {
     const form = new FormData();

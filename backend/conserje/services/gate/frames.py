@@ -20,6 +20,7 @@ from ..errors import InvalidInput
 from ..face_engine import EngineSettings
 from ..faces import identify_image
 from ..tx import after_transaction
+from ..visitors.journal import Deps
 from ..visitors.passages import face_passage
 from . import access_log, alerts
 from .decisions import decide, facts_for
@@ -94,8 +95,10 @@ class _Snapshot:
 
 def process_frame(session: Session, caller: GateCaller, gate: Gate, data: bytes,
                   content_type: str | None, requested_direction: str | None, redis: Redis,
-                  store: MediaStore, engine: EngineSettings, settings: GateSettings) -> dict:
-    """Every face in the frame with its decision, and the ids of the events logged."""
+                  store: MediaStore, engine: EngineSettings, settings: GateSettings,
+                  visit_deps: Deps) -> dict:
+    """Every face in the frame with its decision, and the ids of the events logged
+    (``visit_deps``: the visitor services' needs, for a visitor's passage)."""
     image = decode_frame(data, content_type)
     condo = session.get(Condominium, gate.condominium_id)
     result = identify_image(session, gate.condominium_id, image, redis, engine, camera=True)
@@ -128,7 +131,7 @@ def process_frame(session: Session, caller: GateCaller, gate: Gate, data: bytes,
         event_ids.append(event.id)
         publish_event(session, redis, event)
         if verdict.reason == "visitor_authorised":
-            face_passage(session, redis, event)  # the visit's entry or exit
+            face_passage(session, visit_deps, event)  # the visit's entry or exit
         if verdict.decision == "unknown" or verdict.reason == "blacklisted":
             kind = "unknown_face" if verdict.decision == "unknown" else "blacklisted"
             alert = alerts.raise_alert(session, gate.condominium_id, kind, gate.id,

@@ -134,12 +134,16 @@ def _enter(session, deps, gate, actor, visit, method, plate, notes, photo_key):
                              occurred_at=event.occurred_at))
     visit.entered_at, visit.exited_at, visit.overstay_alerted_at = event.occurred_at, None, None
     set_status(session, visit, "inside", actor.user_id, f"entered by {method} at {gate.name}")
-    # UC-100 step 8: the resident is told (informative, nothing to answer).
+    _tell_entry(session, deps, visit, gate)
+    tell_guards(session, deps.redis, visit)
+    return event
+
+
+def _tell_entry(session: Session, deps: Deps, visit: Visit, gate: Gate) -> None:
+    """UC-100 step 8: the resident is told (informative, nothing to answer)."""
     tell_residents(session, deps, visit, "visit_entry",
                    f"{visit.visitor.full_name} entró", f"Unidad {visit.unit.code}: "
                    f"entrada registrada en {gate.name}.")
-    tell_guards(session, deps.redis, visit)
-    return event
 
 
 def record_entry(session: Session, actor: Actor, deps: Deps, visit: Visit, gate_id: int,
@@ -184,9 +188,10 @@ def record_exit(session: Session, actor: Actor, deps: Deps, visit: Visit, gate_i
     return passage
 
 
-def face_passage(session: Session, redis, event) -> VisitPassage | None:
+def face_passage(session: Session, deps: Deps, event) -> VisitPassage | None:
     """A visitor let in or out by the face gate: the passage is added to the visit that
-    authorised it (an entry spends the pass like a scan; an exit ends the stay)."""
+    authorised it (an entry spends the pass like a scan and the unit is told, UC-100 step
+    8; an exit ends the stay)."""
     from ..gate.decisions import visitor_authorisation
 
     visit = visitor_authorisation(session, event.condominium_id, event.person_id, event.gate_id,
@@ -210,7 +215,10 @@ def face_passage(session: Session, redis, event) -> VisitPassage | None:
                            photo_key=event.snapshot_key, occurred_at=event.occurred_at)
     session.add(passage)
     set_status(session, visit, status, event.guard_id, f"{event.direction} by face")
-    tell_guards(session, redis, visit)
+    if event.direction == "entry":
+        gate = session.get(Gate, event.gate_id)
+        _tell_entry(session, deps, visit, gate)
+    tell_guards(session, deps.redis, visit)
     return passage
 
 

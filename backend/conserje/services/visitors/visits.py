@@ -15,8 +15,9 @@ from ..crud import Page
 from ..errors import Conflict, Forbidden, InvalidInput, NotFound
 from . import passes
 from .blocks import active_block
-from .journal import record_change, set_status
-from .registry import upsert_visitor
+from ..tx import on_commit
+from .journal import Deps, record_change, set_status
+from .registry import check_photo, upsert_visitor
 from .settings import check_window
 
 ENTRIES = {"single": 1, "period": None, "recurring": None, "vip": None}
@@ -168,4 +169,25 @@ def renew(session: Session, actor: Actor, visit_id: int, valid_until: datetime) 
                  valid_from=visit.valid_from, valid_until=valid_until)
     status = "expected" if visit.status == "expired" else visit.status
     set_status(session, visit, status, actor.user_id, f"renewed until {valid_until:%Y-%m-%d}")
+    return visit
+
+
+def attach_photo(session: Session, actor: Actor, deps: Deps, visit_id: int, data: bytes | None
+                 ) -> Visit:
+    """Seed 003 (pre-registration data: "Foto"): the resident (or the administration)
+    attaches the visitor's photo; the walk-in photo rules apply (RN-100) and the guard
+    compares it with the face at the gate. A visitor without a photo keeps this one."""
+    visit = get_visit(session, actor, visit_id)
+    if not actor.is_resident:
+        actor.require(*MANAGING_ROLES)
+    if not visit.is_active or visit.status in ("denied", "cancelled", "expired", "left"):
+        raise Conflict(f"this visit is closed ({visit.status})", {"visit": [visit.status]})
+    checked = check_photo(session, visit.condominium_id, data, deps)
+    replaced, visit.photo_key = visit.photo_key, checked.key
+    if replaced and replaced != visit.visitor.photo_key:  # nothing else points at it
+        on_commit(session, lambda: (deps.store.delete(replaced),
+                                    deps.store.delete(f"{replaced}.thumb.jpg")))
+    if not visit.visitor.photo_key:
+        visit.visitor.photo_key = checked.key  # reused on the next visit (seed 003)
+    record_change(session, visit, visit.status, actor.user_id, "photo attached")
     return visit

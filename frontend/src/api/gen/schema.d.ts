@@ -5976,6 +5976,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/visits/{visit_id}/pass/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                visit_id: number;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the current pass to the visitor again (e-mail, WhatsApp, SMS) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    visit_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PassDelivery"];
+                    };
+                };
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/visits/{visit_id}/photo": {
         parameters: {
             query?: never;
@@ -6008,7 +6049,35 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** Attach the visitor's photo to a pre-registration (the guard compares it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    visit_id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": components["schemas"]["VisitPhotoUpload"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Visit"];
+                    };
+                };
+                422: components["responses"]["DEFAULT_ERROR"];
+                default: components["responses"]["DEFAULT_ERROR"];
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -6903,6 +6972,10 @@ export interface components {
             /** @description Total number of pages. */
             total_pages?: number;
         };
+        PassDelivery: {
+            /** @description channels that took the pass: email, whatsapp, sms */
+            sent_by: string[];
+        };
         Passage: {
             access_event_id: number;
             direction: string;
@@ -7336,6 +7409,7 @@ export interface components {
             kind: "single" | "period" | "recurring" | "vip" | "walk_in";
             notes?: string | null;
             readonly pass?: Record<string, never> | null;
+            readonly pass_sent_by?: string[];
             plate?: string | null;
             pre_registered: boolean;
             public_id: string;
@@ -7374,6 +7448,10 @@ export interface components {
             valid_until?: string;
             visitor: components["schemas"]["VisitorInput"];
             weekdays?: number[];
+        };
+        VisitPhotoUpload: {
+            /** Format: binary */
+            photo?: string;
         };
         Visitor: {
             category: string;

@@ -678,6 +678,9 @@ const en: Messages<Source> = {
     },
   },
   console: {
+    visits: "Live visitors",
+    noVisits: "No visitor activity yet.",
+    visitLine: "{{name}} · {{unit}} · {{status}}",
     title: "Guard console",
     events: "Live access events",
     noEvents: "No access events yet.",
@@ -788,6 +791,7 @@ const en: Messages<Source> = {
     docType: "Document type",
     docNumber: "Document number",
     phone: "Phone / WhatsApp",
+    email: "E-mail",
     plate: "Plate",
     notes: "Notes",
     until: "valid until {{when}}",
@@ -800,6 +804,9 @@ const en: Messages<Source> = {
       none: "No visitors yet.",
     },
     new: {
+      photo: "Visitor's photo (file or camera)",
+      photoRejected: "The visit is registered, but the photo is not usable ({{reasons}}): attach another one.",
+      attachPhoto: "Attach photo",
       title: "New pre-registration",
       kind: "Kind",
       validFrom: "Valid from",
@@ -811,6 +818,10 @@ const en: Messages<Source> = {
       submit: "Register and create the QR",
     },
     pass: {
+      sentBy: "Sent to the visitor by {{channels}}.",
+      notSent: "Not sent to the visitor (no e-mail or phone, or no channel configured).",
+      send: "Send to the visitor",
+      channel: { email: "e-mail", whatsapp: "WhatsApp", sms: "SMS" },
       title: "QR pass",
       for: "For {{name}}: show it at the gate.",
       qrAlt: "The pass's QR code",
@@ -853,6 +864,7 @@ const en: Messages<Source> = {
       other: "Other",
     },
     desk: {
+      photoToCompare: "Pre-registration photo: compare it with the visitor",
       title: "Visitor desk",
       walkIn: "Walk-in visitor",
       camera: "Gate camera",
@@ -872,6 +884,8 @@ const en: Messages<Source> = {
       payload: "QR text (hand scanner)",
     },
     photoReason: {
+      too_large: "image too large",
+      empty: "empty file",
       missing: "no photo",
       frame_too_small: "below 640x480",
       no_face: "no face visible",

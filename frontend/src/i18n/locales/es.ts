@@ -675,6 +675,9 @@ const es = {
     },
   },
   console: {
+    visits: "Visitantes en vivo",
+    noVisits: "Sin movimientos de visitantes aún.",
+    visitLine: "{{name}} · {{unit}} · {{status}}",
     title: "Consola de guardia",
     events: "Accesos en vivo",
     noEvents: "Aún no hay accesos.",
@@ -785,6 +788,7 @@ const es = {
     docType: "Tipo de documento",
     docNumber: "Número de documento",
     phone: "Teléfono / WhatsApp",
+    email: "Correo electrónico",
     plate: "Patente",
     notes: "Observaciones",
     until: "válida hasta {{when}}",
@@ -797,6 +801,9 @@ const es = {
       none: "Aún no tiene visitas.",
     },
     new: {
+      photo: "Foto del visitante (archivo o cámara)",
+      photoRejected: "La visita quedó registrada, pero la foto no sirve ({{reasons}}): adjunte otra.",
+      attachPhoto: "Adjuntar foto",
       title: "Nueva visita",
       kind: "Tipo",
       validFrom: "Válida desde",
@@ -808,6 +815,10 @@ const es = {
       submit: "Registrar y generar QR",
     },
     pass: {
+      sentBy: "Enviado al visitante por {{channels}}.",
+      notSent: "No se envió al visitante (sin correo ni teléfono, o sin canal configurado).",
+      send: "Enviar al visitante",
+      channel: { email: "correo", whatsapp: "WhatsApp", sms: "SMS" },
       title: "Pase QR",
       for: "Para {{name}}: muéstrelo en portería.",
       qrAlt: "Código QR del pase",
@@ -850,6 +861,7 @@ const es = {
       other: "Otro",
     },
     desk: {
+      photoToCompare: "Foto del pre-registro: compárela con el visitante",
       title: "Visitas en portería",
       walkIn: "Visita sin registro previo",
       camera: "Cámara de portería",
@@ -869,6 +881,8 @@ const es = {
       payload: "Texto del QR (lector de mano)",
     },
     photoReason: {
+      too_large: "imagen demasiado grande",
+      empty: "archivo vacío",
       missing: "falta la foto",
       frame_too_small: "resolución menor a 640x480",
       no_face: "no se ve un rostro",

@@ -678,6 +678,9 @@ const pt: Messages<Source> = {
     },
   },
   console: {
+    visits: "Visitantes ao vivo",
+    noVisits: "Nenhum movimento de visitantes ainda.",
+    visitLine: "{{name}} · {{unit}} · {{status}}",
     title: "Console da portaria",
     events: "Acessos ao vivo",
     noEvents: "Ainda não há acessos.",
@@ -788,6 +791,7 @@ const pt: Messages<Source> = {
     docType: "Tipo de documento",
     docNumber: "Número do documento",
     phone: "Telefone / WhatsApp",
+    email: "E-mail",
     plate: "Placa",
     notes: "Observações",
     until: "válido até {{when}}",
@@ -800,6 +804,9 @@ const pt: Messages<Source> = {
       none: "Ainda não há visitantes.",
     },
     new: {
+      photo: "Foto do visitante (arquivo ou câmera)",
+      photoRejected: "A visita foi registrada, mas a foto não serve ({{reasons}}): anexe outra.",
+      attachPhoto: "Anexar foto",
       title: "Novo pré-cadastro",
       kind: "Tipo",
       validFrom: "Válido de",
@@ -811,6 +818,10 @@ const pt: Messages<Source> = {
       submit: "Cadastrar e gerar QR",
     },
     pass: {
+      sentBy: "Enviado ao visitante por {{channels}}.",
+      notSent: "Não enviado ao visitante (sem e-mail nem telefone, ou sem canal configurado).",
+      send: "Enviar ao visitante",
+      channel: { email: "e-mail", whatsapp: "WhatsApp", sms: "SMS" },
       title: "QR Code",
       for: "Para {{name}}: apresente na portaria.",
       qrAlt: "QR Code do passe",
@@ -853,6 +864,7 @@ const pt: Messages<Source> = {
       other: "Outro",
     },
     desk: {
+      photoToCompare: "Foto do pré-cadastro: compare com o visitante",
       title: "Visitantes na portaria",
       walkIn: "Visitante sem pré-cadastro",
       camera: "Câmera da portaria",
@@ -872,6 +884,8 @@ const pt: Messages<Source> = {
       payload: "Texto do QR (leitor de mão)",
     },
     photoReason: {
+      too_large: "imagem grande demais",
+      empty: "arquivo vazio",
       missing: "falta a foto",
       frame_too_small: "resolução menor que 640x480",
       no_face: "nenhum rosto visível",

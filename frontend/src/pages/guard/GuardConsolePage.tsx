@@ -4,12 +4,14 @@ import {
   accessEvents, alerts as alertsApi, manualOpen, toLiveEvent, type Alert, type Direction, type LiveEvent,
 } from "../../api/gate";
 import { gates as gatesApi, type Gate } from "../../api/resources";
+import type { LiveVisit } from "../../api/visitors";
 import { useAuth } from "../../auth/AuthProvider";
 import { Banner } from "../../components/Banner";
 import { PageHeader } from "../../components/PageHeader";
 import { SnapshotThumb } from "../../components/SnapshotThumb";
 import { useEventStream } from "../../hooks/useEventStream";
 import { formatDateTime } from "../../lib/format";
+import { VisitPhoto } from "../resident/VisitParts";
 
 const MAX_EVENTS = 50;
 
@@ -20,6 +22,7 @@ export function GuardConsolePage() {
   const when = (iso: string) => formatDateTime(iso, i18n.language, me?.condominium.time_zone);
   const [events, setEvents] = useState<LiveEvent[]>([]);
   const [pending, setPending] = useState<Alert[]>([]);
+  const [visitEvents, setVisitEvents] = useState<LiveVisit[]>([]);
   const [error, setError] = useState("");
 
   const addEvent = useCallback((event: LiveEvent) => {
@@ -28,6 +31,8 @@ export function GuardConsolePage() {
   const stream = useEventStream({
     access: (data) => addEvent(data as LiveEvent),
     alert: (data) => setPending((list) => [data as Alert, ...list.filter((a) => a.id !== (data as Alert).id)]),
+    // What the visitor desk hears too: walk-ins asked, answered, entries and exits.
+    visit: (data) => setVisitEvents((list) => [data as LiveVisit, ...list].slice(0, MAX_EVENTS)),
   });
 
   useEffect(() => {
@@ -89,6 +94,23 @@ export function GuardConsolePage() {
                     </div>
                     <button type="button" className="button" onClick={() => void ack(alert)}>
                       {t("console.ack")}</button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+          <div className="panel">
+            <h2>{t("console.visits")}</h2>
+            {visitEvents.length === 0 ? <p className="muted">{t("console.noVisits")}</p> : (
+              <ul className="event-list" aria-label={t("console.visits")}>
+                {visitEvents.map((visit) => (
+                  <li key={`${visit.id}-${visit.status}-${visit.at}`} className={`event-row status-${visit.status}`}>
+                    {visit.has_photo && <VisitPhoto visitId={visit.id} alt={visit.visitor.name} />}
+                    <div>
+                      <strong>{t("console.visitLine", { name: visit.visitor.name, unit: visit.unit,
+                        status: t(`visitors.status.${visit.status}`, { defaultValue: visit.status }) })}</strong>
+                      <div className="muted">{t(`visitors.kind.${visit.kind}`, { defaultValue: visit.kind })} · {when(visit.at)}</div>
+                    </div>
                   </li>
                 ))}
               </ul>

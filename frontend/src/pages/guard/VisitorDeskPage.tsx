@@ -2,14 +2,14 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from "react"
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/errors";
 import { gates as gatesApi, units as unitsApi, type Gate, type Unit } from "../../api/resources";
-import { scans, visits as visitsApi, type ScanResult, type Visit } from "../../api/visitors";
+import { scans, visits as visitsApi, type LiveVisit, type ScanResult, type Visit } from "../../api/visitors";
 import { Banner } from "../../components/Banner";
 import { PageHeader } from "../../components/PageHeader";
 import { captureJpeg, useCamera } from "../../hooks/useCamera";
 import { useEventStream } from "../../hooks/useEventStream";
+import { VisitPhoto } from "../resident/VisitParts";
 
 const DOC_TYPES = ["rut", "cpf", "rg", "dni", "ci", "passport", "cnh", "other"];
-type LiveVisit = { id: number; status: string };
 
 /** `/visitors`: the guard's visitor desk: walk-ins with a webcam photo and the resident's
  * answer live, the QR scanner, and who is inside now. */
@@ -184,6 +184,12 @@ function QrScannerPanel({ gateId, onEntered }: { gateId: number; onEntered: () =
           <strong>{t(`console.decision.${result.decision}`)}</strong>
           {" · "}{t(`visitors.scanReason.${result.reason}`, { defaultValue: result.reason })}
           {result.visit && <div>{result.visit.visitor_name} · {result.visit.unit}</div>}
+          {result.visit?.has_photo && (
+            <figure className="compare-photo">
+              <VisitPhoto visitId={result.visit.id} alt={result.visit.visitor_name ?? ""} thumb={false} />
+              <figcaption className="muted">{t("visitors.desk.photoToCompare")}</figcaption>
+            </figure>
+          )}
         </div>
       )}
     </section>

@@ -9,6 +9,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { useEventStream } from "../../hooks/useEventStream";
 import { formatDateTime } from "../../lib/format";
 import { enablePush, pushSupported } from "../../lib/push";
+import { PassCard, PhotoInput } from "./PassCard";
 import { VisitHistory, VisitPhoto } from "./VisitParts";
 
 const KINDS: VisitKind[] = ["single", "period", "recurring", "vip"];
@@ -104,47 +105,16 @@ function PushButton() {
   );
 }
 
-/** The pass just issued: its QR code, a download link and the phone's share sheet. */
-function PassCard({ visit }: { visit: Visit }) {
-  const { t } = useTranslation();
-  const [url, setUrl] = useState<string | null>(null);
-  const [file, setFile] = useState<File | null>(null);
-  useEffect(() => {
-    let revoked = false;
-    let objectUrl = "";
-    visitsApi.passPng(visit.id).then((blob) => {
-      if (revoked) return;
-      objectUrl = URL.createObjectURL(blob);
-      setUrl(objectUrl);
-      setFile(new File([blob], `pase-${visit.id}.png`, { type: "image/png" }));
-    }).catch(() => undefined);
-    return () => { revoked = true; if (objectUrl) URL.revokeObjectURL(objectUrl); };
-  }, [visit.id]);
-  const canShare = !!file && typeof navigator.canShare === "function" && navigator.canShare({ files: [file] });
-  return (
-    <section className="panel pass-card" aria-label={t("visitors.pass.title")}>
-      <h2>{t("visitors.pass.title")}</h2>
-      <p>{t("visitors.pass.for", { name: visit.visitor_name })}</p>
-      {url && <img src={url} alt={t("visitors.pass.qrAlt")} className="qr" />}
-      <div className="button-row">
-        {url && <a className="button" href={url} download={`pase-${visit.id}.png`}>{t("visitors.pass.download")}</a>}
-        {canShare && <button type="button" className="button primary"
-          onClick={() => void navigator.share({ files: [file!], title: t("visitors.pass.title") })}>
-          {t("visitors.pass.share")}</button>}
-      </div>
-    </section>
-  );
-}
-
 function PreRegistrationForm({ onCreated }: { onCreated: (visit: Visit) => void }) {
   const { t } = useTranslation();
   const [myUnits, setMyUnits] = useState<Unit[]>([]);
   const [form, setForm] = useState({
     unit_id: "", kind: "single" as VisitKind, first_name: "", last_name: "", doc_type: "rut",
-    doc_number: "", phone: "", plate: "", valid_from: "", valid_until: "", start_time: "08:00",
+    doc_number: "", phone: "", email: "", plate: "", valid_from: "", valid_until: "", start_time: "08:00",
     end_time: "18:00", service_kind: "cleaner", notes: "",
   });
   const [weekdays, setWeekdays] = useState<number[]>([]);
+  const [photo, setPhoto] = useState<File | null>(null);
   const [error, setError] = useState("");
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   useEffect(() => {
@@ -164,21 +134,37 @@ function PreRegistrationForm({ onCreated }: { onCreated: (visit: Visit) => void 
     const body: PreRegistration = {
       unit_id: Number(form.unit_id), kind: form.kind, notes: form.notes || undefined,
       visitor: { first_name: form.first_name, last_name: form.last_name, doc_type: form.doc_type,
-        doc_number: form.doc_number, phone: form.phone || undefined, plate: form.plate || undefined },
+        doc_number: form.doc_number, phone: form.phone || undefined, email: form.email || undefined,
+        plate: form.plate || undefined },
       valid_from: iso(form.valid_from), valid_until: iso(form.valid_until),
     };
     if (form.kind === "recurring") {
       Object.assign(body, { weekdays, start_time: form.start_time, end_time: form.end_time,
         service_kind: form.service_kind });
     }
+    let visit: Visit;
     try {
-      onCreated(await visitsApi.create(body));
+      visit = await visitsApi.create(body);
     } catch (err) {
       if (err instanceof ApiError) {
         setFieldErrors(err.fieldErrors);
         setError(err.detail ?? t("errors.network"));
       } else setError(t("errors.network"));
+      return;
     }
+    // Seed 003: the visitor's photo goes with the pre-registration (checked like at the gate).
+    if (photo) {
+      try {
+        visit = { ...visit, ...(await visitsApi.attachPhoto(visit.id, photo)), pass_sent_by: visit.pass_sent_by };
+        setPhoto(null);
+      } catch (err) {
+        const reasons = err instanceof ApiError ? (err.fieldErrors.photo ?? []) : [];
+        setError(t("visitors.new.photoRejected", {
+          reasons: reasons.map((r) => t(`visitors.photoReason.${r}`, { defaultValue: r })).join(", ") || t("errors.network"),
+        }));
+      }
+    }
+    onCreated(visit);
   };
   const fieldError = (name: string) => fieldErrors[name]?.join(" ");
 
@@ -208,7 +194,9 @@ function PreRegistrationForm({ onCreated }: { onCreated: (visit: Visit) => void 
         {fieldError("doc_number") && <span className="field-error">{fieldError("doc_number")}</span>}
       </label>
       <label className="field">{t("visitors.phone")}<input value={form.phone} onChange={set("phone")} type="tel" /></label>
+      <label className="field">{t("visitors.email")}<input value={form.email} onChange={set("email")} type="email" /></label>
       <label className="field">{t("visitors.plate")}<input value={form.plate} onChange={set("plate")} /></label>
+      <PhotoInput file={photo} onChange={setPhoto} />
       <label className="field">{t("visitors.new.validFrom")}<input type="datetime-local" value={form.valid_from} onChange={set("valid_from")} /></label>
       <label className="field">{t("visitors.new.validUntil")}
         <input type="datetime-local" value={form.valid_until} onChange={set("valid_until")} required={form.kind !== "single"} />
