@@ -51,9 +51,17 @@ class Channel(abc.ABC):
         """Hand ``messages`` to the channel; return how many it accepted."""
 
 
-def user_channel(user_id: int) -> str:
+def pubsub_name(redis, name: str) -> str:
+    """``name`` scoped to the connection's Redis database. Pub/sub ignores database
+    numbers, so without it two installations (or test runs) sharing one Redis server
+    would hear each other's events."""
+    kwargs = getattr(getattr(redis, "connection_pool", None), "connection_kwargs", {}) or {}
+    return f"{name}@{kwargs.get('db', 0)}"
+
+
+def user_channel(redis, user_id: int) -> str:
     """The Redis pub/sub channel of one user's live notifications."""
-    return f"conserje:user-events:{user_id}"
+    return pubsub_name(redis, f"conserje:user-events:{user_id}")
 
 
 class InAppChannel(Channel):
@@ -75,7 +83,7 @@ class InAppChannel(Channel):
                 live = json.dumps({"type": "notification", "data": {
                     "id": row.id, "topic": row.topic, "title": row.title, "body": row.body,
                     **message.data}}, default=str)
-                on_commit(session, lambda ch=user_channel(message.user_id), body=live:
+                on_commit(session, lambda ch=user_channel(self.redis, message.user_id), body=live:
                           self.redis.publish(ch, body))
         return len(messages)
 

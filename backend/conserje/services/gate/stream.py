@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from ...models import AccessEvent, GateAlert, Person
 from ..actor import GATE_ROLES, Actor
 from ..errors import AuthenticationFailed
-from ..notify import user_channel
+from ..notify import pubsub_name, user_channel
 from ..tx import on_commit
 from .presence import unit_codes
 
@@ -29,8 +29,8 @@ KEEPALIVE_SECONDS = 15
 ON_DUTY_SECONDS = 60  # a guard whose console streams is "on duty" at most this long after
 
 
-def channel(condominium_id: int) -> str:
-    return f"conserje:gate-events:{condominium_id}"
+def channel(redis: Redis, condominium_id: int) -> str:
+    return pubsub_name(redis, f"conserje:gate-events:{condominium_id}")
 
 
 def on_duty_key(condominium_id: int) -> str:
@@ -41,7 +41,7 @@ def publish_after_commit(session: Session, redis: Redis, condominium_id: int, ki
                          payload: dict) -> None:
     """Publish ``payload`` once the transaction that created it has committed."""
     message = json.dumps({"type": kind, "data": payload}, default=str)
-    on_commit(session, lambda: redis.publish(channel(condominium_id), message))
+    on_commit(session, lambda: redis.publish(channel(redis, condominium_id), message))
 
 
 def person_summary(session: Session, person: Person | None) -> dict | None:
@@ -126,9 +126,9 @@ def events(redis: Redis, actor: Actor) -> Iterator[str]:
     """Server-sent events until the client goes away: the condominium's gate events for
     gate roles, and the user's own notifications for everyone."""
     pubsub = redis.pubsub(ignore_subscribe_messages=True)
-    channels = [user_channel(actor.user_id)] if actor.user_id is not None else []
+    channels = [user_channel(redis, actor.user_id)] if actor.user_id is not None else []
     if actor.roles & GATE_ROLES:
-        channels.append(channel(actor.condominium_id))
+        channels.append(channel(redis, actor.condominium_id))
     pubsub.subscribe(*channels)
     on_duty = "guard" in actor.roles and actor.user_id is not None
 
