@@ -1,34 +1,18 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium, expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { join } from "node:path";
+import { chromium, expect, test, type Browser, type Page } from "@playwright/test";
+import { apiLogin, datasets, e2eDir, login, python } from "./support";
 
 // A kiosk in real Chromium whose camera is a .y4m file made here from the shared photos:
 // an enrolled staff member is recognised, the guard console shows it live, attendance
 // lists it; a stranger is not recognised and raises an alert the guard acknowledges.
-const here = fileURLToPath(new URL(".", import.meta.url));
-const datasets = process.env.CONSERJE_DATASETS_DIR ?? resolve(here, "../../../shared/datasets");
-const python = resolve(here, "../../.venv/bin/python");
+const here = e2eDir;
 // Not the photos other specs enrol (obama): a photo is enrolled once per condominium.
 const enrolPhotos = ["faces/bill_clinton/1.jpg", "faces/bill_clinton/2.jpg"].map((p) => join(datasets, p));
 const probe = join(datasets, "faces/bill_clinton/3.jpg");
 const stranger = join(datasets, "faces_impostors/andrew_sabey.jpg");
 const artifacts = join(here, "artifacts");
-
-async function apiLogin(request: APIRequestContext, email: string): Promise<Record<string, string>> {
-  const res = await request.post("/api/v1/auth/login", { data: { email, password: "conserje-demo" } });
-  expect(res.ok()).toBe(true);
-  return { Authorization: `Bearer ${(await res.json()).access_token}` };
-}
-
-async function login(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("Correo electrónico").fill(email);
-  await page.getByLabel("Contraseña").fill("conserje-demo");
-  await page.getByRole("button", { name: "Entrar" }).click();
-  await expect(page.getByRole("navigation", { name: "Navegación principal" })).toBeVisible();
-}
 
 function fakeCamera(photo: string, name: string): string {
   const out = join(test.info().outputDir, name);

@@ -1,45 +1,22 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium, expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { join } from "node:path";
+import { chromium, expect, test, type APIRequestContext } from "@playwright/test";
+import { apiLogin, datasets, e2eDir, login, python, rut } from "./support";
 
 // UC-101 in real Chromium: the guard registers a walk-in with a photo from the gate's
 // (fake) camera, the resident approves from their own browser, the guard's desk shows the
 // answer live, and the entry is logged in the access log.
-const here = fileURLToPath(new URL(".", import.meta.url));
-const datasets = process.env.CONSERJE_DATASETS_DIR ?? resolve(here, "../../../shared/datasets");
-const python = resolve(here, "../../.venv/bin/python");
+
 // A face no other spec enrols (recognition would otherwise match it to someone).
 const photo = join(datasets, "faces/colin_powell/1.jpg");
-const PASSWORD = "conserje-demo";
-
-/** A valid Chilean RUT for a number (check digit by the modulo-11 rule). */
-function rut(body: number): string {
-  let total = 0;
-  let factor = 2;
-  for (const digit of String(body).split("").reverse()) {
-    total += Number(digit) * factor;
-    factor = factor === 7 ? 2 : factor + 1;
-  }
-  const rest = 11 - (total % 11);
-  return `${body}-${rest === 11 ? "0" : rest === 10 ? "K" : rest}`;
-}
-
-async function login(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("Correo electrónico").fill(email);
-  await page.getByLabel("Contraseña").fill(PASSWORD);
-  await page.getByRole("button", { name: "Entrar" }).click();
-  await expect(page.getByRole("navigation", { name: "Navegación principal" })).toBeVisible();
-}
 
 test("a guard registers a walk-in with a photo, the resident approves, the entry is logged", async ({ page, baseURL, request }) => {
   test.setTimeout(180_000);
   expect(existsSync(photo), `missing ${photo}`).toBe(true);
   const video = join(test.info().outputDir, "walk-in.y4m");
   mkdirSync(test.info().outputDir, { recursive: true });
-  execFileSync(python, [join(here, "make_fake_camera.py"), photo, video]);
+  execFileSync(python, [join(e2eDir, "make_fake_camera.py"), photo, video]);
   const stamp = Date.now() % 10_000_000;
   const lastName = `Visita${stamp.toString(36)}`;
 
@@ -91,10 +68,8 @@ test("a guard registers a walk-in with a photo, the resident approves, the entry
     });
 
     await test.step("the entry is in the access log with the photo", async () => {
-      const token = (await (await request.post("/api/v1/auth/login", {
-        data: { email: "guardia@demo.conserje.app", password: PASSWORD } })).json()).access_token;
-      const events = await (await request.get("/api/v1/access-events?method=document", {
-        headers: { Authorization: `Bearer ${token}` } })).json();
+      const headers = await apiLogin(request, "guardia@demo.conserje.app");
+      const events = await (await request.get("/api/v1/access-events?method=document", { headers })).json();
       const entry = events.find((e: { person_name: string }) => e.person_name === `Marta ${lastName}`);
       expect(entry).toMatchObject({ decision: "granted", direction: "entry", has_snapshot: true });
     });
@@ -102,11 +77,6 @@ test("a guard registers a walk-in with a photo, the resident approves, the entry
     await guardBrowser.close();
   }
 });
-
-async function apiLogin(request: APIRequestContext, email: string) {
-  const res = await request.post("/api/v1/auth/login", { data: { email, password: PASSWORD } });
-  return { Authorization: `Bearer ${(await res.json()).access_token}` };
-}
 
 /** The resident pre-registers a visitor; the pass's QR becomes a fake camera video. */
 async function passOnCamera(request: APIRequestContext, name: string, offset: number): Promise<string> {
@@ -123,7 +93,7 @@ async function passOnCamera(request: APIRequestContext, name: string, offset: nu
   const pngPath = join(test.info().outputDir, `${name}.png`);
   writeFileSync(pngPath, await png.body());
   const video = join(test.info().outputDir, `${name}.y4m`);
-  execFileSync(python, [join(here, "make_fake_camera.py"), "--qr", pngPath, video]);
+  execFileSync(python, [join(e2eDir, "make_fake_camera.py"), "--qr", pngPath, video]);
   return video;
 }
 

@@ -1,34 +1,12 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { expect, test, type Page } from "@playwright/test";
+import { join } from "node:path";
+import { expect, test } from "@playwright/test";
+import { apiLogin, login, python, repoRoot, rut } from "./support";
 
 // Seed 003 in real Chromium: the resident pre-registers a visitor with a photo (file or
 // camera); the guard console shows the visitor's entry live; the photo is there to compare.
-const here = fileURLToPath(new URL(".", import.meta.url));
-const root = resolve(here, "../..");
-const python = resolve(root, ".venv/bin/python");
-const PASSWORD = "conserje-demo";
 
-function rut(body: number): string {
-  let total = 0;
-  let factor = 2;
-  for (const digit of String(body).split("").reverse()) {
-    total += Number(digit) * factor;
-    factor = factor === 7 ? 2 : factor + 1;
-  }
-  const rest = 11 - (total % 11);
-  return `${body}-${rest === 11 ? "0" : rest === 10 ? "K" : rest}`;
-}
-
-async function login(page: Page, email: string) {
-  await page.goto("/login");
-  await page.getByLabel("Correo electrónico").fill(email);
-  await page.getByLabel("Contraseña").fill(PASSWORD);
-  await page.getByRole("button", { name: "Entrar" }).click();
-  await expect(page.getByRole("navigation", { name: "Navegación principal" })).toBeVisible();
-}
 
 test("a resident pre-registers with a photo; the guard console shows the entry live", async ({ page, browser, request }) => {
   test.setTimeout(120_000);
@@ -37,7 +15,7 @@ test("a resident pre-registers with a photo; the guard console shows the entry l
   // A 640x480 frame with one frontal face (the rules of the gate's photos).
   execFileSync(python, ["-c", "import sys; sys.path.insert(0, '.'); from tests.frames import "
     + "FACES, gate_frame, jpeg; open(sys.argv[1], 'wb').write(jpeg(gate_frame(FACES / 'biden' / '1.jpg')))",
-  photo], { cwd: root });
+  photo], { cwd: repoRoot });
   const stamp = Date.now() % 10_000_000;
   const lastName = `Foto${stamp.toString(36)}`;
 
@@ -63,9 +41,7 @@ test("a resident pre-registers with a photo; the guard console shows the entry l
   await expect(card).toContainText("No se envió al visitante");
 
   // The guard scans the pass (by API here; the camera scanner has its own spec).
-  const token = (await (await request.post("/api/v1/auth/login", {
-    data: { email: "guardia@demo.conserje.app", password: PASSWORD } })).json()).access_token;
-  const headers = { Authorization: `Bearer ${token}` };
+  const headers = await apiLogin(request, "guardia@demo.conserje.app");
   const [found] = await (await request.get(`/api/v1/visits?q=${lastName}`, { headers })).json();
   const visit = await (await request.get(`/api/v1/visits/${found.id}`, { headers })).json();
   const gates = await (await request.get("/api/v1/gates", { headers })).json();

@@ -3,13 +3,13 @@ import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/errors";
 import { gates as gatesApi, units as unitsApi, type Gate, type Unit } from "../../api/resources";
 import { scans, visits as visitsApi, type LiveVisit, type ScanResult, type Visit } from "../../api/visitors";
+import { VisitorNameFields } from "../../components/VisitorNameFields";
 import { Banner } from "../../components/Banner";
 import { PageHeader } from "../../components/PageHeader";
 import { captureJpeg, useCamera } from "../../hooks/useCamera";
 import { useEventStream } from "../../hooks/useEventStream";
 import { VisitPhoto } from "../resident/VisitParts";
 
-const DOC_TYPES = ["rut", "cpf", "rg", "dni", "ci", "passport", "cnh", "other"];
 
 /** `/visitors`: the guard's visitor desk: walk-ins with a webcam photo and the resident's
  * answer live, the QR scanner, and who is inside now. */
@@ -132,13 +132,7 @@ function WalkInPanel({ gateId, live, onEntered }: { gateId: number; live: LiveVi
           {unitList.map((u) => <option key={u.id} value={u.id}>{u.code}</option>)}
         </select>
       </label>
-      <label className="field">{t("visitors.firstName")}<input value={form.first_name} onChange={set("first_name")} required /></label>
-      <label className="field">{t("visitors.lastName")}<input value={form.last_name} onChange={set("last_name")} required /></label>
-      <label className="field">{t("visitors.docType")}
-        <select value={form.doc_type} onChange={set("doc_type")}>
-          {DOC_TYPES.map((d) => <option key={d} value={d}>{d.toUpperCase()}</option>)}
-        </select>
-      </label>
+      <VisitorNameFields values={form} bind={set} />
       <label className="field">{t("visitors.docNumber")}<input value={form.doc_number} onChange={set("doc_number")} required /></label>
       <label className="field">{t("visitors.phone")}<input value={form.phone} onChange={set("phone")} type="tel" /></label>
       <label className="field">{t("visitors.plate")}<input value={form.plate} onChange={set("plate")} /></label>

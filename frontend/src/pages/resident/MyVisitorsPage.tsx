@@ -4,6 +4,7 @@ import { ApiError } from "../../api/errors";
 import { units as unitsApi, type Unit } from "../../api/resources";
 import { visits as visitsApi, type PreRegistration, type Visit, type VisitKind } from "../../api/visitors";
 import { useAuth } from "../../auth/AuthProvider";
+import { VisitorNameFields } from "../../components/VisitorNameFields";
 import { Banner } from "../../components/Banner";
 import { PageHeader } from "../../components/PageHeader";
 import { useEventStream } from "../../hooks/useEventStream";
@@ -13,7 +14,6 @@ import { PassCard, PhotoInput } from "./PassCard";
 import { VisitHistory, VisitPhoto } from "./VisitParts";
 
 const KINDS: VisitKind[] = ["single", "period", "recurring", "vip"];
-const DOC_TYPES = ["rut", "cpf", "rg", "dni", "ci", "passport", "cnh", "other"];
 const SERVICES = ["cleaner", "trainer", "teacher", "carer", "delivery", "other"];
 
 /** `/my-visitors` (mobile first): approvals waiting for me, a new pre-registration with
@@ -182,13 +182,7 @@ function PreRegistrationForm({ onCreated }: { onCreated: (visit: Visit) => void 
           {KINDS.map((k) => <option key={k} value={k}>{t(`visitors.kind.${k}`)}</option>)}
         </select>
       </label>
-      <label className="field">{t("visitors.firstName")}<input value={form.first_name} onChange={set("first_name")} required /></label>
-      <label className="field">{t("visitors.lastName")}<input value={form.last_name} onChange={set("last_name")} required /></label>
-      <label className="field">{t("visitors.docType")}
-        <select value={form.doc_type} onChange={set("doc_type")}>
-          {DOC_TYPES.map((d) => <option key={d} value={d}>{d.toUpperCase()}</option>)}
-        </select>
-      </label>
+      <VisitorNameFields values={form} bind={set} />
       <label className="field">{t("visitors.docNumber")}
         <input value={form.doc_number} onChange={set("doc_number")} required aria-invalid={!!fieldError("doc_number")} />
         {fieldError("doc_number") && <span className="field-error">{fieldError("doc_number")}</span>}
