@@ -85,7 +85,9 @@ def finetune_detector(data_yaml: Path, out_dir: Path, base: str = "yolov8n.yaml"
     stamp = datetime.now(timezone.utc)
     name = name or f"yolo_face_{stamp:%Y%m%d%H%M%S}"
     with tempfile.TemporaryDirectory(prefix="conserje-yolo-") as scratch:
-        ultralytics = _ultralytics(Path(scratch) / "config")
+        # ultralytics reads its settings folder once per process: a folder that outlives
+        # this run, not the scratch one deleted at its end.
+        ultralytics = _ultralytics(Path(tempfile.gettempdir()) / "conserje-ultralytics")
         model = ultralytics.YOLO(resolve_base(base, out_dir))
         if progress is not None:
             model.add_callback("on_train_epoch_end",
