@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { session } from "../api/client";
 import { ApiError } from "../api/errors";
-import { auth, type Me } from "../api/resources";
+import { auth, type Me } from "../api/auth";
 
 type Status = "loading" | "anonymous" | "authenticated";
 

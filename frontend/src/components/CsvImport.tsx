@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, formatApiError, type RowErrors } from "../api/errors";
-import { importCsv, type ImportKind } from "../api/resources";
+import { importCsv, type ImportKind } from "../api/imports";
 import { Banner } from "./Banner";
 
 /** Upload a CSV file: every row is imported, or none and the errors are listed by line. */

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatApiError } from "../api/errors";
-import { faceModels, type TrainedDetector } from "../api/resources";
+import { faceModels, type TrainedDetector } from "../api/faceModels";
 import { useForm } from "../hooks/useForm";
 import { useJob } from "../hooks/useJob";
 import { formatDecimal } from "../lib/format";

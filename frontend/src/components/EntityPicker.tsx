@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { people, units, type Person, type Unit } from "../api/resources";
+import { people, type Person } from "../api/people";
+import { units, type Unit } from "../api/units";
 import { useDebounced } from "../hooks/useDebounced";
 import { FieldErrorList } from "./Field";
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { faces, type Face } from "../api/resources";
+import { faces, type Face } from "../api/faces";
 
 /**
  * An enrolled photo with its face box. The image needs the bearer token, so it is fetched

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, formatApiError } from "../api/errors";
-import { biometricConsent, faces, type Consent, type EnrolResult, type Face } from "../api/resources";
+import { biometricConsent, faces, type Consent, type EnrolResult, type Face } from "../api/faces";
 import { BIOMETRIC_CONSENT_VERSION, MAX_PHOTOS_PER_UPLOAD, reasonsText } from "../lib/faces";
 import { formatDateTime } from "../lib/format";
 import { Banner } from "./Banner";

@@ -1,7 +1,7 @@
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { formatApiError } from "../api/errors";
-import type { Job } from "../api/resources";
+import type { Job } from "../api/jobs";
 import { jobPercent } from "../lib/faces";
 import { Banner } from "./Banner";
 

@@ -4,7 +4,7 @@ import { Link } from "react-router";
 import { useAuth } from "../auth/AuthProvider";
 import { can } from "../auth/permissions";
 import { formatApiError } from "../api/errors";
-import { memberships, type Membership } from "../api/resources";
+import { memberships, type Membership } from "../api/memberships";
 import { useForm } from "../hooks/useForm";
 import { formatDate } from "../lib/format";
 import { enumOptions, MEMBERSHIP_ROLES } from "../lib/enums";

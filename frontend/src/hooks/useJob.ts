@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { jobs, type Job } from "../api/resources";
+import { jobs, type Job } from "../api/jobs";
 import { isJobDone } from "../lib/faces";
 import { JOB_POLL_INTERVAL_MS, pollJob } from "../lib/jobPoller";
 

@@ -1,5 +1,6 @@
 /** Face recognition: reason codes, job states and what the forms offer. */
-import type { DatasetImage, DatasetReport, Job, JobState } from "../api/resources";
+import type { DatasetImage, DatasetReport } from "../api/faceDatasets";
+import type { Job, JobState } from "../api/jobs";
 
 /** Why a photo was rejected (or flagged): the codes the server sends in `reasons`. */
 export const PHOTO_REASONS = [

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ApiError } from "../api/errors";
-import type { Job } from "../api/resources";
+import type { Job } from "../api/jobs";
 import { pollJob } from "./jobPoller";
 
 function job(state: Job["state"], progress: number): Job {

@@ -1,6 +1,6 @@
 /** Follow a background job: ask for its state every so often until it ends. */
 import { ApiError } from "../api/errors";
-import type { Job } from "../api/resources";
+import type { Job } from "../api/jobs";
 import { isJobDone } from "./faces";
 
 export const JOB_POLL_INTERVAL_MS = 700;

@@ -2,7 +2,7 @@ import { useId, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ApiError, formatApiError } from "../../api/errors";
-import { faceDatasets } from "../../api/resources";
+import { faceDatasets } from "../../api/faceDatasets";
 import { useAuth } from "../../auth/AuthProvider";
 import { can } from "../../auth/permissions";
 import { Banner } from "../../components/Banner";

@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { formatApiError } from "../../api/errors";
-import { faceModels, type FaceModel, type TrainedDetector } from "../../api/resources";
+import { faceModels, type FaceModel, type TrainedDetector } from "../../api/faceModels";
 import { useAuth } from "../../auth/AuthProvider";
 import { can, canActivateFaceModels } from "../../auth/permissions";
 import { Banner } from "../../components/Banner";

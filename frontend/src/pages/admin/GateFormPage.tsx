@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
-import { gates, type Gate, type GateInput } from "../../api/resources";
+import { gates, type Gate, type GateInput } from "../../api/gates";
 import { useAuth } from "../../auth/AuthProvider";
 import { can, manages } from "../../auth/permissions";
 import { Banner } from "../../components/Banner";

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { gates, type Gate } from "../../api/resources";
+import { gates, type Gate } from "../../api/gates";
 import { useAuth } from "../../auth/AuthProvider";
 import { can } from "../../auth/permissions";
 import { PageHeader } from "../../components/PageHeader";

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { people, type Person } from "../../api/resources";
+import { people, type Person } from "../../api/people";
 import { useAuth } from "../../auth/AuthProvider";
 import { can } from "../../auth/permissions";
 import { CsvImport } from "../../components/CsvImport";

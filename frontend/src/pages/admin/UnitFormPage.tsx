@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
-import { units, type Unit, type UnitInput } from "../../api/resources";
+import { units, type Unit, type UnitInput } from "../../api/units";
 import { useAuth } from "../../auth/AuthProvider";
 import { can, canManageMemberships } from "../../auth/permissions";
 import { Banner } from "../../components/Banner";

@@ -1,7 +1,8 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { buildings, units, type Building, type Unit } from "../../api/resources";
+import { buildings, type Building } from "../../api/buildings";
+import { units, type Unit } from "../../api/units";
 import { useAuth } from "../../auth/AuthProvider";
 import { can, manages } from "../../auth/permissions";
 import { CsvImport } from "../../components/CsvImport";

@@ -1,7 +1,8 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
-import { people, users, type UserRole, type UserUpdateInput } from "../../api/resources";
+import { people } from "../../api/people";
+import { users, type UserRole, type UserUpdateInput } from "../../api/users";
 import { useAuth } from "../../auth/AuthProvider";
 import { Banner } from "../../components/Banner";
 import { FormActions } from "../../components/FormActions";

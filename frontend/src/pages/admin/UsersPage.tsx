@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { users, type User, type UserRole } from "../../api/resources";
+import { users, type User, type UserRole } from "../../api/users";
 import { useAuth } from "../../auth/AuthProvider";
 import { PageHeader } from "../../components/PageHeader";
 import { ResourceList, type Column } from "../../components/ResourceList";

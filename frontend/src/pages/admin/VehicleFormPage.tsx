@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
-import { vehicles, type Vehicle, type VehicleInput } from "../../api/resources";
+import { vehicles, type Vehicle, type VehicleInput } from "../../api/vehicles";
 import { useAuth } from "../../auth/AuthProvider";
 import { can } from "../../auth/permissions";
 import { Banner } from "../../components/Banner";

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { vehicles, type Vehicle } from "../../api/resources";
+import { vehicles, type Vehicle } from "../../api/vehicles";
 import { useAuth } from "../../auth/AuthProvider";
 import { can } from "../../auth/permissions";
 import { PageHeader } from "../../components/PageHeader";

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import {
   accessEvents, alerts as alertsApi, manualOpen, toLiveEvent, type Alert, type Direction, type LiveEvent,
 } from "../../api/gate";
-import { gates as gatesApi, type Gate } from "../../api/resources";
+import { gates as gatesApi, type Gate } from "../../api/gates";
 import type { LiveVisit } from "../../api/visitors";
 import { useAuth } from "../../auth/AuthProvider";
 import { Banner } from "../../components/Banner";

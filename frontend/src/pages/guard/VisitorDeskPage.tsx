@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/errors";
-import { gates as gatesApi, units as unitsApi, type Gate, type Unit } from "../../api/resources";
+import { gates as gatesApi, type Gate } from "../../api/gates";
+import { units as unitsApi, type Unit } from "../../api/units";
 import { scans, visits as visitsApi, type LiveVisit, type ScanResult, type Visit } from "../../api/visitors";
 import { VisitorNameFields } from "../../components/VisitorNameFields";
 import { Banner } from "../../components/Banner";

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/errors";
-import { units as unitsApi, type Unit } from "../../api/resources";
+import { units as unitsApi, type Unit } from "../../api/units";
 import { visits as visitsApi, type PreRegistration, type Visit, type VisitKind } from "../../api/visitors";
 import { useAuth } from "../../auth/AuthProvider";
 import { VisitorNameFields } from "../../components/VisitorNameFields";

@@ -1,0 +1,31 @@
+/** Memberships: who lives in (owns, rents...) which unit, and since when. */
+import { api, unwrap, unwrapList, type Schemas } from "./client";
+import type { ListParams, ListResult } from "./pagination";
+import { byId, query, stored, storedList, type Stored } from "./request";
+
+export type Membership = Omit<Stored<Schemas["Membership"]>, "unit_code" | "person_name"> & {
+  unit_code?: string;
+  person_name?: string;
+};
+
+/** Writable fields only (what create and PATCH accept). */
+export type MembershipInput = Pick<Membership, "unit_id" | "person_id" | "role" | "starts_on" |
+  "ends_on">;
+
+export type MembershipListParams = ListParams & { unit_id?: number; person_id?: number };
+
+export const memberships = {
+  async list(params: MembershipListParams): Promise<ListResult<Membership>> {
+    const res = await api.GET("/api/v1/memberships", { params: { query: query(params) } });
+    return storedList(unwrapList(res));
+  },
+  async create(body: MembershipInput): Promise<Membership> {
+    return stored(unwrap(await api.POST("/api/v1/memberships", { body })));
+  },
+  async update(id: number, body: Partial<MembershipInput>): Promise<Membership> {
+    return stored(unwrap(await api.PATCH("/api/v1/memberships/{obj_id}", { ...byId(id), body })));
+  },
+  async remove(id: number): Promise<void> {
+    unwrap(await api.DELETE("/api/v1/memberships/{obj_id}", byId(id)));
+  },
+};
