@@ -55,7 +55,7 @@ test-python: python-deps training-deps
 	$(BIN)/python -m pytest -q
 
 test-frontend: frontend-deps
-	cd frontend && npm run typecheck && npm test
+	cd frontend && npm run lint && npm run typecheck && npm test
 
 test-e2e: deps build
 	scripts/ensure-chromium.sh
