@@ -3,6 +3,7 @@ import { AuthProvider } from "./auth/AuthProvider";
 import { PATHS, type Resource } from "./auth/permissions";
 import { HomeRedirect, NotFoundPage, RequireAccess, RequireAuth } from "./components/Guards";
 import { Layout } from "./components/Layout";
+import { ResourceFormRoute, type ResourceFormConfig } from "./components/ResourceFormPage";
 import { AttendancePage } from "./pages/admin/AttendancePage";
 import { FaceDatasetsPage } from "./pages/admin/FaceDatasetsPage";
 import { FaceModelsPage } from "./pages/admin/FaceModelsPage";
@@ -10,15 +11,15 @@ import { FinanceLedgerPage } from "./pages/admin/FinanceLedgerPage";
 import { FinancePage } from "./pages/admin/FinancePage";
 import { FinanceReportsPage } from "./pages/admin/FinanceReportsPage";
 import { FinanceSettingsPage } from "./pages/admin/FinanceSettingsPage";
-import { GateFormPage } from "./pages/admin/GateFormPage";
+import { gateForm } from "./pages/admin/forms/gateForm";
+import { personForm } from "./pages/admin/forms/personForm";
+import { unitForm } from "./pages/admin/forms/unitForm";
+import { userForm } from "./pages/admin/forms/userForm";
+import { vehicleForm } from "./pages/admin/forms/vehicleForm";
 import { GatesPage } from "./pages/admin/GatesPage";
 import { PeoplePage } from "./pages/admin/PeoplePage";
-import { PersonFormPage } from "./pages/admin/PersonFormPage";
-import { UnitFormPage } from "./pages/admin/UnitFormPage";
 import { UnitsPage } from "./pages/admin/UnitsPage";
-import { UserFormPage } from "./pages/admin/UserFormPage";
 import { UsersPage } from "./pages/admin/UsersPage";
-import { VehicleFormPage } from "./pages/admin/VehicleFormPage";
 import { VehiclesPage } from "./pages/admin/VehiclesPage";
 import { VisitorKpisPage } from "./pages/admin/VisitorKpisPage";
 import { GuardConsolePage } from "./pages/guard/GuardConsolePage";
@@ -29,14 +30,15 @@ import { MyFinancePage } from "./pages/resident/MyFinancePage";
 import { MyVisitorsPage } from "./pages/resident/MyVisitorsPage";
 
 /** A list, a "new" form and an edit (or, read-only, detail) form for one resource. */
-function resourceRoutes(resource: Resource, List: () => React.JSX.Element, Form: () => React.JSX.Element) {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each form has its own record type
+function resourceRoutes(resource: Resource, List: () => React.JSX.Element, form: ResourceFormConfig<any, any, any>) {
   return [
     <Route key={`${resource}-list`} path={resource}
       element={<RequireAccess resource={resource}><List /></RequireAccess>} />,
     <Route key={`${resource}-new`} path={`${resource}/new`}
-      element={<RequireAccess resource={resource} action="write"><Form /></RequireAccess>} />,
+      element={<RequireAccess resource={resource} action="write"><ResourceFormRoute config={form} /></RequireAccess>} />,
     <Route key={`${resource}-item`} path={`${resource}/:id`}
-      element={<RequireAccess resource={resource}><Form /></RequireAccess>} />,
+      element={<RequireAccess resource={resource}><ResourceFormRoute config={form} /></RequireAccess>} />,
   ];
 }
 
@@ -50,11 +52,11 @@ export function App() {
           <Route path="/kiosk" element={<KioskPage />} />
           <Route element={<RequireAuth><Layout /></RequireAuth>}>
             <Route index element={<HomeRedirect />} />
-            {resourceRoutes("units", UnitsPage, UnitFormPage)}
-            {resourceRoutes("people", PeoplePage, PersonFormPage)}
-            {resourceRoutes("users", UsersPage, UserFormPage)}
-            {resourceRoutes("vehicles", VehiclesPage, VehicleFormPage)}
-            {resourceRoutes("gates", GatesPage, GateFormPage)}
+            {resourceRoutes("units", UnitsPage, unitForm)}
+            {resourceRoutes("people", PeoplePage, personForm)}
+            {resourceRoutes("users", UsersPage, userForm)}
+            {resourceRoutes("vehicles", VehiclesPage, vehicleForm)}
+            {resourceRoutes("gates", GatesPage, gateForm)}
             <Route path={PATHS.console.slice(1)}
               element={<RequireAccess resource="console"><GuardConsolePage /></RequireAccess>} />
             <Route path={PATHS.visitorDesk.slice(1)}

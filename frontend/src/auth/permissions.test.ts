@@ -1,73 +1,100 @@
 import { describe, expect, it } from "vitest";
-import { can, canActivateFaceModels, canManageFaces, homePathFor, navItemsFor } from "./permissions";
+import {
+  can, canActivateFaceModels, canManageFaces, canManageGateDevices, canManageMemberships, homePathFor,
+  manages, navItemsFor,
+} from "./permissions";
 
-const labels = (roles: string[]) => navItemsFor(roles).map((item) => item.labelKey);
+// What the server lists in `GET /auth/me` for the demo's roles (one condominium each).
+const RESIDENT = ["units.read", "vehicles.read", "vehicles.write", "visitors.own", "finance.own"];
+const GUARD = ["people.read", "vehicles.read", "gates.read", "access.monitor", "access.operate",
+  "visitors.desk"];
+const MANAGER = ["units.read", "units.manage", "people.read", "people.manage", "memberships.manage",
+  "vehicles.read", "vehicles.write", "gates.read", "gates.manage", "access.monitor", "access.operate",
+  "visitors.desk", "attendance.read", "attendance.manage", "visitors.kpis", "faces.manage",
+  "finance.read"];
+const ADMIN = [...MANAGER, "users.manage", "finance.bill", "faces.activate"];
 
-describe("role-aware navigation", () => {
-  it("gives an admin every section, writable", () => {
-    expect(labels(["admin"])).toEqual(["nav.units", "nav.people", "nav.users", "nav.vehicles", "nav.gates",
+const labels = (caps: string[]) => navItemsFor(caps).map((item) => item.labelKey);
+
+describe("capability-aware navigation", () => {
+  it("gives an administrator every section, writable", () => {
+    expect(labels(ADMIN)).toEqual(["nav.units", "nav.people", "nav.users", "nav.vehicles", "nav.gates",
       "nav.console", "nav.visitorDesk", "nav.attendance", "nav.visitorKpis", "nav.finance",
       "nav.faceDatasets", "nav.faceModels"]);
-    expect(navItemsFor(["admin"]).every((item) => !item.readOnly)).toBe(true);
+    expect(navItemsFor(ADMIN).every((item) => !item.readOnly)).toBe(true);
   });
 
-  it("gives a manager everything but users", () => {
-    expect(labels(["manager"])).toEqual(["nav.units", "nav.people", "nav.vehicles", "nav.gates",
+  it("gives a manager everything but users, finance read-only", () => {
+    expect(labels(MANAGER)).toEqual(["nav.units", "nav.people", "nav.vehicles", "nav.gates",
       "nav.console", "nav.visitorDesk", "nav.attendance", "nav.visitorKpis", "nav.finance",
       "nav.faceDatasets", "nav.faceModels"]);
-    expect(navItemsFor(["manager"]).find((item) => item.resource === "finance")?.readOnly).toBe(true);
-    expect(can(["manager"], "users", "read")).toBe(false);
+    expect(navItemsFor(MANAGER).find((item) => item.resource === "finance")?.readOnly).toBe(true);
+    expect(can(MANAGER, "users", "read")).toBe(false);
   });
 
   it("gives a guard people, vehicles and gates read-only, and the console", () => {
-    const items = navItemsFor(["guard"]);
+    const items = navItemsFor(GUARD);
     expect(items.map((item) => item.path)).toEqual(["/people", "/vehicles", "/gates", "/console",
       "/visitors"]);
     expect(items.filter((item) => !item.readOnly).map((item) => item.path)).toEqual(["/console",
       "/visitors"]);
-    expect(can(["guard"], "units")).toBe(false);
-    expect(can(["guard"], "attendance")).toBe(false);
+    expect(can(GUARD, "units")).toBe(false);
+    expect(can(GUARD, "attendance")).toBe(false);
+  });
+
+  it("shows the console read-only to whoever may watch but not operate", () => {
+    const [console] = navItemsFor(["access.monitor"]);
+    expect(console.path).toBe("/console");
+    expect(console.readOnly).toBe(true);
   });
 
   it("gives a resident their own units and vehicles", () => {
-    expect(labels(["resident"])).toEqual(["nav.myUnits", "nav.vehicles", "nav.myVisitors",
+    expect(labels(RESIDENT)).toEqual(["nav.myUnits", "nav.vehicles", "nav.myVisitors",
       "nav.myFinance"]);
-    expect(can(["resident"], "finance")).toBe(false);
-    const [unitsItem, vehiclesItem] = navItemsFor(["resident"]);
+    expect(can(RESIDENT, "finance")).toBe(false);
+    const [unitsItem, vehiclesItem] = navItemsFor(RESIDENT);
     expect(unitsItem.path).toBe("/units");
     expect(unitsItem.readOnly).toBe(true);
     expect(vehiclesItem.readOnly).toBe(false);
-    expect(can(["resident"], "people")).toBe(false);
+    expect(can(RESIDENT, "people")).toBe(false);
+    expect(manages(RESIDENT)).toBe(false);
   });
 
-  it("gives staff nothing and no home page", () => {
-    expect(navItemsFor(["staff"])).toEqual([]);
-    expect(homePathFor(["staff"])).toBeNull();
+  it("gives no capabilities nothing and no home page", () => {
+    expect(navItemsFor([])).toEqual([]);
     expect(homePathFor([])).toBeNull();
   });
 
-  it("joins several roles, and managing wins over resident", () => {
-    expect(labels(["resident", "guard"])).toEqual(["nav.myUnits", "nav.people", "nav.vehicles", "nav.gates",
+  it("joins the capabilities of several roles, and managing units wins the label", () => {
+    const both = [...RESIDENT, ...GUARD];
+    expect(labels(both)).toEqual(["nav.myUnits", "nav.people", "nav.vehicles", "nav.gates",
       "nav.console", "nav.visitorDesk", "nav.myVisitors", "nav.myFinance"]);
-    expect(labels(["resident", "manager"])[0]).toBe("nav.units");
-    expect(homePathFor(["guard", "resident"])).toBe("/units");
+    expect(labels([...RESIDENT, ...MANAGER])[0]).toBe("nav.units");
+    expect(homePathFor(both)).toBe("/units");
   });
 
-  it("puts the face sections at their own paths, for admins and managers only", () => {
-    const paths = navItemsFor(["admin"]).map((item) => item.path);
+  it("puts the face sections at their own paths, activation for faces.activate only", () => {
+    const paths = navItemsFor(ADMIN).map((item) => item.path);
     expect(paths.slice(-2)).toEqual(["/face-datasets", "/face-models"]);
-    expect(can(["manager"], "faceModels", "write")).toBe(true); // retrain
-    expect(canActivateFaceModels(["manager"])).toBe(false);
-    expect(canActivateFaceModels(["admin"])).toBe(true);
-    expect(canManageFaces(["guard"])).toBe(false);
-    expect(canManageFaces(["manager"])).toBe(true);
-    for (const role of ["guard", "resident", "staff"]) {
-      expect(can([role], "faceDatasets")).toBe(false);
-      expect(can([role], "faceModels")).toBe(false);
+    expect(can(MANAGER, "faceModels", "write")).toBe(true); // retrain
+    expect(canActivateFaceModels(MANAGER)).toBe(false);
+    expect(canActivateFaceModels(ADMIN)).toBe(true);
+    expect(canManageFaces(GUARD)).toBe(false);
+    expect(canManageFaces(MANAGER)).toBe(true);
+    for (const caps of [GUARD, RESIDENT, []]) {
+      expect(can(caps, "faceDatasets")).toBe(false);
+      expect(can(caps, "faceModels")).toBe(false);
     }
   });
 
-  it("ignores unknown roles", () => {
-    expect(navItemsFor(["superuser"])).toEqual([]);
+  it("answers the panel checks from their own capabilities", () => {
+    expect(canManageMemberships(MANAGER)).toBe(true);
+    expect(canManageMemberships(GUARD)).toBe(false);
+    expect(canManageGateDevices(ADMIN)).toBe(true);
+    expect(canManageGateDevices(MANAGER)).toBe(false);
+  });
+
+  it("ignores unknown capabilities", () => {
+    expect(navItemsFor(["superuser", "admin"])).toEqual([]);
   });
 });

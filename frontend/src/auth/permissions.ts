@@ -1,64 +1,92 @@
 /**
- * What each role sees and may change in the SPA. The server enforces the same rules
- * (and scopes residents to their own units); this only decides what to show.
+ * What the signed-in user sees and may change in the SPA, from the capabilities the
+ * server lists for them in the current condominium (`GET /auth/me`). The server
+ * enforces the same capabilities (and scopes residents to their own units); this only
+ * decides what to show.
  */
-export const ROLES = ["admin", "manager", "guard", "resident", "staff"] as const;
-export type Role = (typeof ROLES)[number];
+export type Capabilities = readonly string[];
 
 export type Resource = "units" | "people" | "users" | "vehicles" | "gates" | "console" |
   "visitorDesk" | "attendance" | "visitorKpis" | "faceDatasets" | "faceModels" | "finance" |
   "myVisitors" | "myFinance";
 export type Action = "read" | "write";
 
-const MANAGING: readonly Role[] = ["admin", "manager"];
-
-const RULES: Record<Resource, Record<Action, readonly Role[]>> = {
-  units: { read: [...MANAGING, "resident"], write: MANAGING },
-  people: { read: [...MANAGING, "guard"], write: MANAGING },
-  users: { read: ["admin"], write: ["admin"] },
-  vehicles: { read: [...MANAGING, "guard", "resident"], write: [...MANAGING, "resident"] },
-  gates: { read: [...MANAGING, "guard"], write: MANAGING },
+/** The capability each section needs to be read, and to be changed. */
+const RULES: Record<Resource, Record<Action, string>> = {
+  units: { read: "units.read", write: "units.manage" },
+  people: { read: "people.read", write: "people.manage" },
+  users: { read: "users.manage", write: "users.manage" },
+  vehicles: { read: "vehicles.read", write: "vehicles.write" },
+  gates: { read: "gates.read", write: "gates.manage" },
   // The guard console: live events, alerts, manual opening.
-  console: { read: [...MANAGING, "guard"], write: [...MANAGING, "guard"] },
+  console: { read: "access.monitor", write: "access.operate" },
   // The gate's visitor desk: walk-ins with a photo, QR scanner, visitors inside.
-  visitorDesk: { read: [...MANAGING, "guard"], write: [...MANAGING, "guard"] },
-  attendance: { read: MANAGING, write: MANAGING },
-  visitorKpis: { read: MANAGING, write: MANAGING },
+  visitorDesk: { read: "visitors.desk", write: "visitors.desk" },
+  attendance: { read: "attendance.read", write: "attendance.manage" },
+  visitorKpis: { read: "visitors.kpis", write: "visitors.kpis" },
   // A resident's visitors: pre-registration with a QR pass, approvals, history.
-  myVisitors: { read: ["resident"], write: ["resident"] },
+  myVisitors: { read: "visitors.own", write: "visitors.own" },
   // Face recognition: enrolment by dataset, model versions (write = retrain).
-  faceDatasets: { read: MANAGING, write: MANAGING },
-  faceModels: { read: MANAGING, write: MANAGING },
+  faceDatasets: { read: "faces.manage", write: "faces.manage" },
+  faceModels: { read: "faces.manage", write: "faces.manage" },
   // Finance administration (write = billing runs, approvals) and a resident's own account.
-  finance: { read: MANAGING, write: ["admin"] },
-  myFinance: { read: ["resident"], write: ["resident"] },
+  finance: { read: "finance.read", write: "finance.bill" },
+  myFinance: { read: "finance.own", write: "finance.own" },
 };
 
-function has(roles: readonly string[], allowed: readonly Role[]): boolean {
-  return roles.some((role) => (allowed as readonly string[]).includes(role));
+function has(capabilities: Capabilities, capability: string): boolean {
+  return capabilities.includes(capability);
 }
 
-export function can(roles: readonly string[], resource: Resource, action: Action = "read"): boolean {
-  return has(roles, RULES[resource][action]);
+export function can(capabilities: Capabilities, resource: Resource, action: Action = "read"): boolean {
+  return has(capabilities, RULES[resource][action]);
 }
 
-export function manages(roles: readonly string[]): boolean {
-  return has(roles, MANAGING);
+/** Managing the units: the "units" section is the condominium's, not "my units". */
+export function manages(capabilities: Capabilities): boolean {
+  return has(capabilities, "units.manage");
 }
 
-/** Unit memberships (who lives where) are changed by administrators and managers. */
-export function canManageMemberships(roles: readonly string[]): boolean {
-  return manages(roles);
+/** Unit memberships (who lives where). */
+export function canManageMemberships(capabilities: Capabilities): boolean {
+  return has(capabilities, "memberships.manage");
 }
 
-/** People's faces (consent, photos, erasure) are managed by administrators and managers. */
-export function canManageFaces(roles: readonly string[]): boolean {
-  return manages(roles);
+/** People's faces (consent, photos, erasure). */
+export function canManageFaces(capabilities: Capabilities): boolean {
+  return has(capabilities, "faces.manage");
 }
 
-/** Only administrators switch the model version that serves identification. */
-export function canActivateFaceModels(roles: readonly string[]): boolean {
-  return has(roles, ["admin"]);
+/** Switching the model version that serves identification. */
+export function canActivateFaceModels(capabilities: Capabilities): boolean {
+  return has(capabilities, "faces.activate");
+}
+
+/** A staff member's work schedule (what attendance is measured against). */
+export function canManageWorkSchedules(capabilities: Capabilities): boolean {
+  return has(capabilities, "attendance.manage");
+}
+
+/** Posting single charges (fines, extras) to a unit's account; billing runs need `finance.bill`. */
+export function canPostCharges(capabilities: Capabilities): boolean {
+  return has(capabilities, "finance.read");
+}
+
+/**
+ * The kiosks of a gate: seen by those who manage gates; registered and revoked by
+ * administrators only, who are the ones that manage users (the server has no finer
+ * capability for devices).
+ */
+export function canSeeGateDevices(capabilities: Capabilities): boolean {
+  return has(capabilities, "gates.manage");
+}
+export function canManageGateDevices(capabilities: Capabilities): boolean {
+  return has(capabilities, "gates.manage") && has(capabilities, "users.manage");
+}
+
+/** The building list (a filter and a unit field); residents see their unit's own only. */
+export function canListBuildings(capabilities: Capabilities): boolean {
+  return has(capabilities, "gates.read");
 }
 
 export interface NavItem {
@@ -90,18 +118,18 @@ export const PATHS: Record<Resource, string> = {
   myFinance: "/my-finance",
 };
 
-/** The sidebar entries for a user with `roles`, in a fixed order. */
-export function navItemsFor(roles: readonly string[]): NavItem[] {
-  return ORDER.filter((resource) => can(roles, resource, "read")).map((resource) => ({
+/** The sidebar entries for a user with `capabilities`, in a fixed order. */
+export function navItemsFor(capabilities: Capabilities): NavItem[] {
+  return ORDER.filter((resource) => can(capabilities, resource, "read")).map((resource) => ({
     resource,
     path: PATHS[resource],
     // A resident who manages nothing sees only their own units, and the label says so.
-    labelKey: resource === "units" && !manages(roles) ? "nav.myUnits" : `nav.${resource}`,
-    readOnly: !can(roles, resource, "write"),
+    labelKey: resource === "units" && !manages(capabilities) ? "nav.myUnits" : `nav.${resource}`,
+    readOnly: !can(capabilities, resource, "write"),
   }));
 }
 
 /** Where to land after login: the first section the user may open. */
-export function homePathFor(roles: readonly string[]): string | null {
-  return navItemsFor(roles)[0]?.path ?? null;
+export function homePathFor(capabilities: Capabilities): string | null {
+  return navItemsFor(capabilities)[0]?.path ?? null;
 }

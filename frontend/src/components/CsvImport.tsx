@@ -1,44 +1,40 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, formatApiError, type RowErrors } from "../api/errors";
 import { importCsv, type ImportKind } from "../api/imports";
 import { Banner } from "./Banner";
 
+/** What an import may have created: every list that shows it reloads. */
+const IMPORTED: Record<ImportKind, string[]> = {
+  units: ["units"],
+  residents: ["people", "memberships", "units"],
+};
+
 /** Upload a CSV file: every row is imported, or none and the errors are listed by line. */
-export function CsvImport({ kind, onImported }: { kind: ImportKind; onImported?(count: number): void }) {
+export function CsvImport({ kind }: { kind: ImportKind }) {
   const { t } = useTranslation();
   const id = useId();
+  const queryClient = useQueryClient();
   const fileInput = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [rows, setRows] = useState<RowErrors>({});
-
-  async function upload() {
-    if (!file) return;
-    setBusy(true);
-    setMessage(null);
-    setError(null);
-    setRows({});
-    try {
-      const result = await importCsv(kind, file);
-      setMessage(t("import.created", { count: result.created }));
+  const upload = useMutation({
+    mutationFn: (chosen: File) => importCsv(kind, chosen),
+    onSuccess: async () => {
       setFile(null);
       if (fileInput.current) fileInput.current.value = "";
-      onImported?.(result.created);
-    } catch (err) {
-      const rowErrors = err instanceof ApiError ? err.rowErrors : {};
-      const general = err instanceof ApiError ? err.fieldErrors.file ?? [] : [];
-      setRows(rowErrors);
-      setError(Object.keys(rowErrors).length
-        ? t("import.failed")
-        : [formatApiError(err, t), ...general].join(" "));
-    } finally {
-      setBusy(false);
-    }
-  }
+      await Promise.all(IMPORTED[kind].map((resource) =>
+        queryClient.invalidateQueries({ queryKey: [resource] })));
+    },
+  });
 
+  const err = upload.error;
+  const rows: RowErrors = err instanceof ApiError ? err.rowErrors : {};
+  const general = err instanceof ApiError ? err.fieldErrors.file ?? [] : [];
+  const error = !err ? null : Object.keys(rows).length
+    ? t("import.failed")
+    : [formatApiError(err, t), ...general].join(" ");
+  const message = upload.data ? t("import.created", { count: upload.data.created }) : null;
   const lines = Object.entries(rows).sort(([a], [b]) => Number(a) - Number(b));
 
   return (
@@ -46,7 +42,7 @@ export function CsvImport({ kind, onImported }: { kind: ImportKind; onImported?(
       <summary>{t(`import.${kind}Title`)}</summary>
       <form onSubmit={(e) => {
         e.preventDefault();
-        void upload();
+        if (file) upload.mutate(file);
       }}>
         <p className="field-hint">{t(`import.${kind}Help`)}</p>
         <div className="field">
@@ -55,8 +51,8 @@ export function CsvImport({ kind, onImported }: { kind: ImportKind; onImported?(
             onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         </div>
         <div className="form-actions">
-          <button type="submit" className="button primary" disabled={!file || busy}>
-            {busy ? t("import.importing") : t("import.submit")}
+          <button type="submit" className="button primary" disabled={!file || upload.isPending}>
+            {upload.isPending ? t("import.importing") : t("import.submit")}
           </button>
         </div>
       </form>

@@ -18,14 +18,14 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   return children;
 }
 
-/** A page for the roles that may read (or write) `resource`. */
+/** A page for the users who may read (or write) `resource`. */
 export function RequireAccess({ resource, action = "read", children }: {
   resource: Resource;
   action?: Action;
   children: ReactNode;
 }) {
-  const { roles } = useAuth();
-  if (!can(roles, resource, action)) return <NotAllowed />;
+  const { capabilities } = useAuth();
+  if (!can(capabilities, resource, action)) return <NotAllowed />;
   return children;
 }
 
@@ -52,8 +52,8 @@ export function NotFoundPage() {
 /** `/`: the first section the user may open. */
 export function HomeRedirect() {
   const { t } = useTranslation();
-  const { roles } = useAuth();
-  const home = homePathFor(roles);
+  const { capabilities } = useAuth();
+  const home = homePathFor(capabilities);
   if (home) return <Navigate to={home} replace />;
   return (
     <section className="page">

@@ -29,10 +29,10 @@ function CondominiumSwitcher() {
 
 export function Layout() {
   const { t } = useTranslation();
-  const { me, roles, logout } = useAuth();
+  const { me, capabilities, logout } = useAuth();
   const navigate = useNavigate();
   const [menuOpen, setMenuOpen] = useState(false);
-  const items = navItemsFor(roles);
+  const items = navItemsFor(capabilities);
 
   return (
     <div className={`app-shell${menuOpen ? " menu-open" : ""}`}>

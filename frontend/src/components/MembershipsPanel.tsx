@@ -18,9 +18,9 @@ type Mode = "unit" | "person";
 /** Who lives in a unit (mode "unit") or where a person lives (mode "person"). */
 export function MembershipsPanel({ mode, ownerId, canEdit }: { mode: Mode; ownerId: number; canEdit: boolean }) {
   const { t, i18n } = useTranslation();
-  const { roles } = useAuth();
-  const linkPeople = can(roles, "people");
-  const linkUnits = can(roles, "units");
+  const { capabilities } = useAuth();
+  const linkPeople = can(capabilities, "people");
+  const linkUnits = can(capabilities, "units");
   const [rows, setRows] = useState<Membership[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [reload, setReload] = useState(0);

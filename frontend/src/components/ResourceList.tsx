@@ -1,12 +1,12 @@
-import { useEffect, useMemo, useState, type ReactNode } from "react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { formatApiError } from "../api/errors";
 import type { ListResult } from "../api/pagination";
 import { useDebounced } from "../hooks/useDebounced";
-import { Banner } from "./Banner";
 import type { Option } from "./Field";
 import { Pagination } from "./Pagination";
+import { QueryError } from "./QueryError";
 
 export interface Column<T> {
   key: string;
@@ -32,10 +32,13 @@ const DEFAULT_PAGE_SIZE = 20;
 
 /**
  * A searchable, paginated table. Search, filters and page live in the URL, so that the
- * back button and a shared link show the same list.
+ * back button and a shared link show the same list. The rows are the query
+ * `[resource, "list", query]`: a write that invalidates `[resource]` reloads them.
  */
-export function ResourceList<T>({ caption, searchLabel, load, columns, rowKey, rowLink, filters = [],
-  emptyText, reloadKey }: {
+export function ResourceList<T>({ resource, caption, searchLabel, load, columns, rowKey, rowLink,
+  filters = [], emptyText }: {
+  /** First part of the query key (the API resource: "units", "people"...). */
+  resource: string;
   caption: string;
   searchLabel: string;
   load(query: ListQuery): Promise<ListResult<T>>;
@@ -45,8 +48,6 @@ export function ResourceList<T>({ caption, searchLabel, load, columns, rowKey, r
   rowLink?(row: T): string;
   filters?: Filter[];
   emptyText?: string;
-  /** Change it to reload (after an import, say). */
-  reloadKey?: number;
 }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -66,13 +67,7 @@ export function ResourceList<T>({ caption, searchLabel, load, columns, rowKey, r
     return values;
   }, [params, filterNames]);
 
-  const [draft, setDraft] = useState(q);
-  const debounced = useDebounced(draft, 300);
-  const [result, setResult] = useState<ListResult<T> | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-
-  function update(changes: Record<string, string | number | null>, resetPage = true) {
+  const update = useCallback((changes: Record<string, string | number | null>, resetPage = true) => {
     setParams((prev) => {
       const next = new URLSearchParams(prev);
       for (const [key, value] of Object.entries(changes)) {
@@ -82,38 +77,38 @@ export function ResourceList<T>({ caption, searchLabel, load, columns, rowKey, r
       if (resetPage) next.delete("page");
       return next;
     }, { replace: true });
+  }, [setParams]);
+
+  const [draft, setDraft] = useState(q);
+  // Back/forward navigation changes the URL: show its search in the box.
+  const [shownQ, setShownQ] = useState(q);
+  if (q !== shownQ) {
+    setShownQ(q);
+    if (q !== draft.trim()) setDraft(q);
   }
 
-  // Typing searches after a short pause; Enter searches at once.
+  // Typing searches after a short pause (once per new text); Enter searches at once.
+  const debounced = useDebounced(draft, 300).trim();
+  const lastDebounced = useRef(debounced);
   useEffect(() => {
-    if (debounced.trim() !== q) update({ q: debounced.trim() });
-  }, [debounced]);
+    if (debounced === lastDebounced.current) return;
+    lastDebounced.current = debounced;
+    if (debounced !== q) update({ q: debounced });
+  }, [debounced, q, update]);
 
-  // Back/forward navigation changes the URL: show its search in the box.
-  useEffect(() => {
-    if (q !== draft.trim()) setDraft(q);
-  }, [q]);
+  const listQuery: ListQuery = { q, page, page_size: pageSize, filters: filterValues };
+  const { data: result, error, isFetching: loading } = useQuery({
+    queryKey: [resource, "list", listQuery],
+    queryFn: () => load(listQuery),
+    // The previous page stays on screen while the next one loads.
+    placeholderData: keepPreviousData,
+  });
 
-  const queryKey = JSON.stringify({ q, page, pageSize, filterValues, reloadKey });
+  // Past the last page (after a delete, say): go to the last one.
+  const lastPage = result?.pagination.total_pages ?? 0;
   useEffect(() => {
-    let live = true;
-    setLoading(true);
-    setError(null);
-    load({ q, page, page_size: pageSize, filters: filterValues })
-      .then((data) => {
-        if (!live) return;
-        setResult(data);
-        // Past the last page (after a delete, say): go to the last one.
-        if (data.pagination.total_pages > 0 && page > data.pagination.total_pages) {
-          update({ page: data.pagination.total_pages }, false);
-        }
-      })
-      .catch((err) => live && setError(formatApiError(err, t)))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [queryKey]);
+    if (lastPage > 0 && page > lastPage) update({ page: lastPage }, false);
+  }, [lastPage, page, update]);
 
   const items = result?.items ?? [];
 
@@ -141,7 +136,7 @@ export function ResourceList<T>({ caption, searchLabel, load, columns, rowKey, r
         <button type="submit" className="button">{t("common.search")}</button>
       </form>
 
-      <Banner kind="error">{error}</Banner>
+      <QueryError error={error} />
 
       <div className="table-wrap">
         <table aria-busy={loading}>

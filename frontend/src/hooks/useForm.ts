@@ -2,7 +2,7 @@ import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, formatApiError, type FieldErrors } from "../api/errors";
 
-export type FormValues = Record<string, string | boolean>;
+export type FormValues = Record<string, string | boolean | string[]>;
 
 /**
  * Form state for the admin pages: string/boolean values, the API's field errors

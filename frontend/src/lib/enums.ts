@@ -5,7 +5,8 @@ export const DOC_TYPES = ["rut", "cpf", "dni", "passport", "other"] as const;
 export const MEMBERSHIP_ROLES = ["owner", "tenant", "family", "resident"] as const;
 export const GATE_DIRECTIONS = ["entry", "exit", "both"] as const;
 export const GATE_KINDS = ["pedestrian", "vehicle"] as const;
-export { ROLES as USER_ROLES } from "../auth/permissions";
+/** The roles a user account can have (what the users form offers). */
+export const USER_ROLES = ["admin", "manager", "guard", "resident", "staff"] as const;
 
 type T = (key: string) => string;
 

@@ -15,8 +15,8 @@ import { datasetReport, reasonsText } from "../../lib/faces";
 /** Upload a zip of face photos (a folder per person) and follow its ingestion job. */
 export function FaceDatasetsPage() {
   const { t } = useTranslation();
-  const { roles } = useAuth();
-  const linkPeople = can(roles, "people");
+  const { capabilities } = useAuth();
+  const linkPeople = can(capabilities, "people");
   const fileId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);

@@ -94,9 +94,9 @@ function RetrainForm({ onStarted, detectors, children }: {
 /** Recognition model versions: evaluation, activation, retraining. */
 export function FaceModelsPage() {
   const { t, i18n } = useTranslation();
-  const { roles } = useAuth();
-  const canRetrain = can(roles, "faceModels", "write");
-  const canActivate = canActivateFaceModels(roles);
+  const { capabilities } = useAuth();
+  const canRetrain = can(capabilities, "faceModels", "write");
+  const canActivate = canActivateFaceModels(capabilities);
   const [models, setModels] = useState<FaceModel[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [reload, setReload] = useState(0);

@@ -80,8 +80,8 @@ function ChargeForm({ units, onPosted }: { units: Unit[]; onPosted(): void }) {
 /** Charges and payments with filters, downloads, reversals and posting fines. */
 export function FinanceLedgerPage() {
   const { t, i18n } = useTranslation();
-  const { me, roles } = useAuth();
-  const canReverse = can(roles, "finance", "write");
+  const { me, capabilities } = useAuth();
+  const canReverse = can(capabilities, "finance", "write");
   const money = (value?: string | null) => formatMoney(value, me?.condominium.currency ?? "CLP", i18n.language);
   const [type, setType] = useState<EntryType>("charges");
   const [filters, setFilters] = useState<EntryFilters>({});
@@ -188,7 +188,7 @@ export function FinanceLedgerPage() {
             onPageSize={(size) => { setPageSize(size); setPage(1); }} />
         </>)}
       </section>
-      {manages(roles) && <ChargeForm units={units} onPosted={() => setReload((n) => n + 1)} />}
+      {manages(capabilities) && <ChargeForm units={units} onPosted={() => setReload((n) => n + 1)} />}
     </section>
   );
 }

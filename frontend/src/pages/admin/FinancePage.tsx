@@ -136,8 +136,8 @@ function RiskTable({ reload }: { reload: number }) {
 /** Finance administration: billing runs, transfers to review, delinquency, risk. */
 export function FinancePage() {
   const { t, i18n } = useTranslation();
-  const { me, roles } = useAuth();
-  const canWrite = can(roles, "finance", "write");
+  const { me, capabilities } = useAuth();
+  const canWrite = can(capabilities, "finance", "write");
   const currency = me?.condominium.currency ?? "CLP";
   const money = (value?: string | null) => formatMoney(value, currency, i18n.language);
   const [late, setLate] = useState<Balance[] | null>(null);

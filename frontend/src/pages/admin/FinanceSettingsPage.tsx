@@ -165,8 +165,8 @@ function ChargeCatalogue({ currency, readOnly }: { currency: string; readOnly: b
 /** How the condominium bills: dues rule, calendar, late rules, payments, reminders, fines. */
 export function FinanceSettingsPage() {
   const { t } = useTranslation();
-  const { roles } = useAuth();
-  const readOnly = !can(roles, "finance", "write");
+  const { capabilities } = useAuth();
+  const readOnly = !can(capabilities, "finance", "write");
   const [settings, setSettings] = useState<FinanceSettings | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {

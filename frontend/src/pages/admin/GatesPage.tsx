@@ -9,8 +9,8 @@ import { enumOptions, GATE_DIRECTIONS, GATE_KINDS } from "../../lib/enums";
 
 export function GatesPage() {
   const { t } = useTranslation();
-  const { roles } = useAuth();
-  const writable = can(roles, "gates", "write");
+  const { capabilities } = useAuth();
+  const writable = can(capabilities, "gates", "write");
 
   const columns: Column<Gate>[] = [
     { key: "name", header: t("gates.name"), render: (g) => g.name },
@@ -25,7 +25,7 @@ export function GatesPage() {
     <section className="page">
       <PageHeader title={t("gates.title")}
         actions={writable && <Link className="button primary" to="/gates/new">{t("gates.new")}</Link>} />
-      <ResourceList<Gate>
+      <ResourceList<Gate> resource="gates"
         caption={t("gates.title")}
         searchLabel={t("gates.search")}
         filters={[

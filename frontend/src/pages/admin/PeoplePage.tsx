@@ -1,4 +1,3 @@
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { people, type Person } from "../../api/people";
@@ -12,9 +11,8 @@ import { enumOptions, PERSON_KINDS } from "../../lib/enums";
 
 export function PeoplePage() {
   const { t } = useTranslation();
-  const { roles } = useAuth();
-  const writable = can(roles, "people", "write");
-  const [reload, setReload] = useState(0);
+  const { capabilities } = useAuth();
+  const writable = can(capabilities, "people", "write");
 
   const columns: Column<Person>[] = [
     { key: "name", header: t("people.fullName"), render: (p) => p.full_name ?? `${p.first_name} ${p.last_name}` },
@@ -29,11 +27,10 @@ export function PeoplePage() {
     <section className="page">
       <PageHeader title={t("people.title")}
         actions={writable && <Link className="button primary" to="/people/new">{t("people.new")}</Link>} />
-      {writable && <CsvImport kind="residents" onImported={() => setReload((n) => n + 1)} />}
-      <ResourceList<Person>
+      {writable && <CsvImport kind="residents" />}
+      <ResourceList<Person> resource="people"
         caption={t("people.title")}
         searchLabel={t("people.search")}
-        reloadKey={reload}
         filters={[{ name: "kind", label: t("people.kind"), options: enumOptions(t, "personKind", PERSON_KINDS) }]}
         load={({ q, page, page_size, filters }) => people.list({
           q, page, page_size, kind: (filters.kind || "") as Person["kind"] | "",

@@ -27,7 +27,7 @@ export function UsersPage() {
     <section className="page">
       <PageHeader title={t("users.title")}
         actions={<Link className="button primary" to="/users/new">{t("users.new")}</Link>} />
-      <ResourceList<User>
+      <ResourceList<User> resource="users"
         caption={t("users.title")}
         searchLabel={t("users.search")}
         filters={[{ name: "role", label: t("users.role"), options: enumOptions(t, "role", USER_ROLES) }]}

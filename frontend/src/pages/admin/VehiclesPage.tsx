@@ -9,8 +9,8 @@ import { dash } from "../../lib/format";
 
 export function VehiclesPage() {
   const { t } = useTranslation();
-  const { roles } = useAuth();
-  const writable = can(roles, "vehicles", "write");
+  const { capabilities } = useAuth();
+  const writable = can(capabilities, "vehicles", "write");
 
   const columns: Column<Vehicle>[] = [
     { key: "plate", header: t("vehicles.plate"), render: (x) => <span className="plate">{x.plate}</span> },
@@ -24,7 +24,7 @@ export function VehiclesPage() {
     <section className="page">
       <PageHeader title={t("vehicles.title")}
         actions={writable && <Link className="button primary" to="/vehicles/new">{t("vehicles.new")}</Link>} />
-      <ResourceList<Vehicle>
+      <ResourceList<Vehicle> resource="vehicles"
         caption={t("vehicles.title")}
         searchLabel={t("vehicles.search")}
         load={({ q, page, page_size }) => vehicles.list({ q, page, page_size })}
