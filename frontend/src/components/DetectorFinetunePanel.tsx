@@ -1,6 +1,6 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { formatApiError } from "../api/errors";
 import { faceModels, type TrainedDetector } from "../api/faceModels";
 import { useForm } from "../hooks/useForm";
 import { useJob } from "../hooks/useJob";
@@ -9,45 +9,44 @@ import { Banner } from "./Banner";
 import { FieldErrorList, TextField } from "./Field";
 import { JobProgress } from "./JobProgress";
 
+/** The query of the server's model catalogue (weights present, trained detectors). */
+const CATALOGUE_KEY = ["face-models", "available"];
+
 /**
  * Fine-tune a YOLO face detector on a YOLO-format zip (a job on the worker) and list the
- * detectors trained so far with their validation scores; `onTrained` refreshes the
- * retraining form's choice of detector files.
+ * detectors trained so far with their validation scores; a finished job reloads the
+ * catalogue, and with it the retraining form's choice of detector files.
  */
-export function DetectorFinetunePanel({ detectors, onTrained }: {
-  detectors: TrainedDetector[];
-  onTrained(): void;
-}) {
+export function DetectorFinetunePanel({ detectors }: { detectors: TrainedDetector[] }) {
   const { t, i18n } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const queryClient = useQueryClient();
   const { job, error: pollError, done } = useJob(jobId);
+  const start = useMutation({
+    mutationFn: (args: { file: File; base: string; epochs: number; imgsz: number }) =>
+      faceModels.finetuneDetector(args.file, { base: args.base, epochs: args.epochs, imgsz: args.imgsz }),
+    onSuccess: setJobId,
+  });
+  const onnx = job?.state === "finished" ? (job.result as { onnx?: string } | null)?.onnx ?? "?" : null;
+  const message = onnx ? t("faceModels.finetuned", { file: onnx }) : null;
   const form = useForm({ base: "yolov8n.yaml", epochs: "30", imgsz: "320" });
   const v = form.values;
   const fileErrors = (form.fieldErrors.file ?? []).map((m) => (m === "not_a_zip" ? t("faceDatasets.notAZip") : m));
 
   useEffect(() => {
-    if (!done || !job) return;
-    if (job.state === "finished") {
-      const onnx = (job.result as { onnx?: string } | null)?.onnx ?? "?";
-      setMessage(t("faceModels.finetuned", { file: onnx }));
-    }
-    onTrained();
-  }, [done, job?.id]);
+    if (done) void queryClient.invalidateQueries({ queryKey: CATALOGUE_KEY });
+  }, [done, jobId, queryClient]);
 
   return (
     <form className="panel" noValidate aria-labelledby="finetune-title" onSubmit={(event) => {
       event.preventDefault();
-      setMessage(null);
       if (!file) {
         form.setFormError(t("faceModels.finetuneNoFile"));
         return;
       }
       void form.submit(async () => {
-        setJobId(await faceModels.finetuneDetector(file, {
-          base: v.base, epochs: Number(v.epochs), imgsz: Number(v.imgsz),
-        }));
+        await start.mutateAsync({ file, base: v.base, epochs: Number(v.epochs), imgsz: Number(v.imgsz) });
       });
     }}>
       <h2 id="finetune-title">{t("faceModels.finetuneTitle")}</h2>
@@ -101,19 +100,10 @@ export function DetectorFinetunePanel({ detectors, onTrained }: {
   );
 }
 
-/** The fine-tuned detectors the server has, reloaded when `reload` changes. */
-export function useTrainedDetectors(reload: number) {
-  const { t } = useTranslation();
-  const [detectors, setDetectors] = useState<TrainedDetector[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    faceModels.available()
-      .then((c) => live && setDetectors(c.trained_detectors))
-      .catch((err) => live && setError(formatApiError(err, t)));
-    return () => {
-      live = false;
-    };
-  }, [reload]);
-  return { detectors, error };
+/** The fine-tuned detectors the server has (reloaded when a fine-tuning job ends). */
+export function useTrainedDetectors() {
+  const { data, error } = useQuery({ queryKey: CATALOGUE_KEY, queryFn: faceModels.available });
+  return { detectors: data?.trained_detectors ?? NO_DETECTORS, error };
 }
+
+const NO_DETECTORS: TrainedDetector[] = [];

@@ -1,5 +1,7 @@
-import { useEffect, useId, useState } from "react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { formatApiError } from "../api/errors";
 import { people, type Person } from "../api/people";
 import { units, type Unit } from "../api/units";
 import { useDebounced } from "../hooks/useDebounced";
@@ -9,6 +11,8 @@ export interface PickOption {
   id: number;
   label: string;
 }
+
+const NO_OPTIONS: PickOption[] = [];
 
 interface PickerProps {
   label: string;
@@ -25,8 +29,10 @@ interface PickerProps {
  * Choose one record among many: a search box narrows a select list (the first 50
  * matches). Works with the keyboard and with screen readers as two plain controls.
  */
-export function EntityPicker({ label, searchLabel, search, value, onChange, currentLabel, required,
+export function EntityPicker({ label, resource, searchLabel, search, value, onChange, currentLabel, required,
   errors, disabled }: PickerProps & {
+  /** First part of the query key: the searched resource. */
+  resource: string;
   searchLabel: string;
   search(q: string): Promise<PickOption[]>;
 }) {
@@ -34,21 +40,14 @@ export function EntityPicker({ label, searchLabel, search, value, onChange, curr
   const id = useId();
   const [q, setQ] = useState("");
   const debounced = useDebounced(q, 250);
-  const [options, setOptions] = useState<PickOption[]>([]);
-  const [loading, setLoading] = useState(false);
-
-  useEffect(() => {
-    if (disabled) return;
-    let live = true;
-    setLoading(true);
-    search(debounced.trim())
-      .then((found) => live && setOptions(found))
-      .catch(() => live && setOptions([]))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [debounced, disabled]);
+  const found = useQuery({
+    queryKey: [resource, "pick", debounced.trim()],
+    queryFn: () => search(debounced.trim()),
+    enabled: !disabled,
+    placeholderData: keepPreviousData,
+  });
+  const options = found.data ?? NO_OPTIONS;
+  const loading = found.isFetching;
 
   const shown = value !== null && !options.some((o) => o.id === value)
     ? [{ id: value, label: currentLabel ?? `#${value}` }, ...options]
@@ -75,6 +74,7 @@ export function EntityPicker({ label, searchLabel, search, value, onChange, curr
         </select>
       </div>
       <FieldErrorList id={`${id}-errors`} errors={errors} />
+      {found.error ? <p className="field-errors" role="alert">{formatApiError(found.error, t)}</p> : null}
     </div>
   );
 }
@@ -90,7 +90,7 @@ export function personLabel(person: Pick<Person, "full_name" | "doc_number">): s
 export function UnitPicker(props: PickerProps) {
   const { t } = useTranslation();
   return (
-    <EntityPicker {...props} searchLabel={t("picker.searchUnits")}
+    <EntityPicker {...props} resource="units" searchLabel={t("picker.searchUnits")}
       search={async (q) => (await units.list({ q, page_size: 50 })).items
         .map((u) => ({ id: u.id as number, label: unitLabel(u) }))} />
   );
@@ -99,7 +99,7 @@ export function UnitPicker(props: PickerProps) {
 export function PersonPicker(props: PickerProps) {
   const { t } = useTranslation();
   return (
-    <EntityPicker {...props} searchLabel={t("picker.searchPeople")}
+    <EntityPicker {...props} resource="people" searchLabel={t("picker.searchPeople")}
       search={async (q) => (await people.list({ q, page_size: 50 })).items
         .map((p) => ({ id: p.id as number, label: personLabel(p) }))} />
   );

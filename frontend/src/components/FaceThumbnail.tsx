@@ -1,5 +1,5 @@
-import { useEffect, useState } from "react";
 import { faces, type Face } from "../api/faces";
+import { useBlobUrl } from "../hooks/useBlobUrl";
 
 /**
  * An enrolled photo with its face box. The image needs the bearer token, so it is fetched
@@ -12,28 +12,9 @@ export function FaceThumbnail({ personId, face, alt, loadingText, errorText }: {
   loadingText: string;
   errorText: string;
 }) {
-  const [url, setUrl] = useState<string | null>(null);
-  const [failed, setFailed] = useState(false);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    let objectUrl: string | null = null;
-    setUrl(null);
-    setFailed(false);
-    faces.image(personId, face.id, controller.signal)
-      .then((blob) => {
-        if (controller.signal.aborted) return;
-        objectUrl = URL.createObjectURL(blob);
-        setUrl(objectUrl);
-      })
-      .catch(() => {
-        if (!controller.signal.aborted) setFailed(true);
-      });
-    return () => {
-      controller.abort();
-      if (objectUrl) URL.revokeObjectURL(objectUrl);
-    };
-  }, [personId, face.id]);
+  const { url, error } = useBlobUrl(["faces", "image", personId, face.id],
+    (signal) => faces.image(personId, face.id, signal));
+  const failed = Boolean(error);
 
   const { bbox, width, height } = face;
   return (

@@ -1,12 +1,14 @@
-import { useEffect, useId, useRef, useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, formatApiError } from "../api/errors";
-import { biometricConsent, faces, type Consent, type EnrolResult, type Face } from "../api/faces";
+import { biometricConsent, faces, type EnrolResult, type Face } from "../api/faces";
 import { BIOMETRIC_CONSENT_VERSION, MAX_PHOTOS_PER_UPLOAD, reasonsText } from "../lib/faces";
 import { formatDateTime } from "../lib/format";
 import { Banner } from "./Banner";
 import { ConfirmButton } from "./ConfirmButton";
 import { FaceThumbnail } from "./FaceThumbnail";
+import { QueryError } from "./QueryError";
 
 /** The person's consent as last read from (or changed through) the API. */
 type ConsentState = "unknown" | "granted" | "none";
@@ -62,32 +64,31 @@ export function FacesPanel({ personId, personName }: { personId: number; personN
   const { t, i18n } = useTranslation();
   const inputId = useId();
   const fileInput = useRef<HTMLInputElement>(null);
-  const [list, setList] = useState<Face[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
-  const [consent, setConsent] = useState<ConsentState>("unknown");
-  const [consentRecord, setConsentRecord] = useState<Consent | null>(null);
+  const queryClient = useQueryClient();
+  const faceList = useQuery({ queryKey: ["faces", personId], queryFn: () => faces.list(personId) });
+  const consentQuery = useQuery({
+    queryKey: ["biometric-consent", personId], queryFn: () => biometricConsent.current(personId),
+  });
+  const list = faceList.data ?? null;
+  const consentRecord = consentQuery.data ?? null;
+  const consent: ConsentState = consentQuery.data === undefined ? "unknown" : consentRecord ? "granted" : "none";
+  // Every change here may change both the photos and the consent (revoking erases photos).
+  const reload = () => Promise.all([
+    queryClient.invalidateQueries({ queryKey: ["faces", personId] }),
+    queryClient.invalidateQueries({ queryKey: ["biometric-consent", personId] }),
+  ]);
+  const record = useMutation({
+    mutationFn: () => biometricConsent.record(personId, BIOMETRIC_CONSENT_VERSION), onSettled: reload,
+  });
+  const revoke = useMutation({ mutationFn: () => biometricConsent.revoke(personId), onSettled: reload });
+  const enrol = useMutation({ mutationFn: (photos: File[]) => faces.enrol(personId, photos), onSettled: reload });
+  const removeOne = useMutation({ mutationFn: (faceId: number) => faces.remove(personId, faceId), onSettled: reload });
+  const removeEvery = useMutation({ mutationFn: () => faces.removeAll(personId), onSettled: reload });
+  const busy = record.isPending || enrol.isPending;
   const [files, setFiles] = useState<File[]>([]);
-  const [busy, setBusy] = useState(false);
   const [results, setResults] = useState<EnrolResult[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    Promise.all([faces.list(personId), biometricConsent.current(personId)])
-      .then(([items, record]) => {
-        if (!live) return;
-        setList(items);
-        setLoadError(null);
-        setConsentRecord(record);
-        setConsent(record ? "granted" : "none");
-      })
-      .catch((err) => live && setLoadError(formatApiError(err, t)));
-    return () => {
-      live = false;
-    };
-  }, [personId, reload]);
 
   function start() {
     setMessage(null);
@@ -96,28 +97,22 @@ export function FacesPanel({ personId, personName }: { personId: number; personN
 
   async function recordConsent() {
     start();
-    setBusy(true);
     try {
-      const record = await biometricConsent.record(personId, BIOMETRIC_CONSENT_VERSION);
-      setConsentRecord(record);
-      setConsent("granted");
+      await record.mutateAsync();
       setMessage(t("faces.consentRecorded"));
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {
-        setConsent("granted");
         setMessage(t("faces.consentAlreadyRecorded"));
       } else {
         setError(formatApiError(err, t));
       }
-    } finally {
-      setBusy(false);
     }
   }
 
   async function revokeConsent() {
     start();
     try {
-      await biometricConsent.revoke(personId);
+      await revoke.mutateAsync();
       setMessage(t("faces.consentRevoked"));
     } catch (err) {
       if (!(err instanceof ApiError && err.status === 404)) {
@@ -126,10 +121,7 @@ export function FacesPanel({ personId, personName }: { personId: number; personN
       }
       setMessage(t("faces.noConsentToRevoke"));
     }
-    setConsent("none");
-    setConsentRecord(null);
     setResults(null);
-    setReload((n) => n + 1);
   }
 
   async function upload() {
@@ -140,48 +132,39 @@ export function FacesPanel({ personId, personName }: { personId: number; personN
       setError(t("faces.tooManyPhotos", { max: MAX_PHOTOS_PER_UPLOAD }));
       return;
     }
-    setBusy(true);
     try {
-      const answer = await faces.enrol(personId, files);
-      setResults(answer);
-      setConsent("granted");
+      setResults(await enrol.mutateAsync(files));
       setFiles([]);
       if (fileInput.current) fileInput.current.value = "";
-      setReload((n) => n + 1);
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {
-        setConsent("none");
         setError(t("faces.consentRequired"));
       } else {
         const details = err instanceof ApiError ? err.fieldErrors.image ?? [] : [];
         setError([formatApiError(err, t), ...details].join(" "));
       }
-    } finally {
-      setBusy(false);
     }
   }
 
   async function removeFace(face: Face) {
     start();
     try {
-      await faces.remove(personId, face.id);
+      await removeOne.mutateAsync(face.id);
       setMessage(t("faces.photoDeleted"));
     } catch (err) {
       setError(formatApiError(err, t));
     }
-    setReload((n) => n + 1);
   }
 
   async function removeAll() {
     start();
     try {
-      await faces.removeAll(personId);
+      await removeEvery.mutateAsync();
       setResults(null);
       setMessage(t("faces.allDeleted"));
     } catch (err) {
       setError(formatApiError(err, t));
     }
-    setReload((n) => n + 1);
   }
 
   const count = list?.length ?? 0;
@@ -189,7 +172,7 @@ export function FacesPanel({ personId, personName }: { personId: number; personN
   return (
     <section className="panel faces-panel" aria-labelledby="faces-title">
       <h2 id="faces-title">{t("faces.title")}</h2>
-      <Banner kind="error">{loadError}</Banner>
+      <QueryError error={faceList.error ?? consentQuery.error} />
 
       <div className="consent-box">
         <p className="consent-text">{t("faces.consentText", { version: BIOMETRIC_CONSENT_VERSION })}</p>

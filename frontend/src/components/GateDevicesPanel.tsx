@@ -1,43 +1,42 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { formatApiError } from "../api/errors";
-import { devices, type Device } from "../api/gate";
+import { devices } from "../api/gate";
 import { formatDateTime } from "../lib/format";
-import { Banner } from "./Banner";
 import { ConfirmButton } from "./ConfirmButton";
+import { QueryError } from "./QueryError";
 
 /** The gate's kiosks: register one (its token and kiosk link are shown once), revoke. */
 export function GateDevicesPanel({ gateId, canEdit }: { gateId: number; canEdit: boolean }) {
   const { t, i18n } = useTranslation();
-  const [rows, setRows] = useState<Device[]>([]);
+  const queryClient = useQueryClient();
   const [name, setName] = useState("");
-  const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
-
-  useEffect(() => {
-    devices.list(gateId).then(setRows).catch((err) => setError(formatApiError(err, t)));
-  }, [gateId, reload, t]);
-
-  const add = async (e: FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    try {
-      const { token } = await devices.create(gateId, name);
-      setCreated({ name, token });
+  const key = ["gate-devices", gateId];
+  const list = useQuery({ queryKey: key, queryFn: () => devices.list(gateId) });
+  const reload = () => queryClient.invalidateQueries({ queryKey: key });
+  const create = useMutation({
+    mutationFn: (deviceName: string) => devices.create(gateId, deviceName),
+    onSuccess: () => {
       setName("");
-      setReload((n) => n + 1);
-    } catch (err) {
-      setError(formatApiError(err, t));
-    }
-  };
+      return reload();
+    },
+  });
+  const revoke = useMutation({ mutationFn: (id: number) => devices.revoke(gateId, id), onSuccess: reload });
+
+  const rows = list.data ?? [];
+  // The token is shown once: from the answer to the registration, never stored.
+  const created = create.data ? { name: create.variables, token: create.data.token } : null;
   const kioskLink = created
     ? `${window.location.origin}/kiosk#gate=${gateId}&token=${encodeURIComponent(created.token)}` : "";
+  const add = (e: FormEvent) => {
+    e.preventDefault();
+    create.mutate(name);
+  };
 
   return (
     <section className="panel" aria-labelledby="gate-devices">
       <h2 id="gate-devices">{t("devices.title")}</h2>
-      <Banner kind="error">{error}</Banner>
+      <QueryError error={list.error ?? create.error ?? revoke.error} />
       {created && (
         <div className="banner banner-info" role="status">
           <p>{t("devices.createdOnce", { name: created.name })}</p>
@@ -60,7 +59,7 @@ export function GateDevicesPanel({ gateId, canEdit }: { gateId: number; canEdit:
                     {d.revoked_at ? t("devices.revoked") : t("devices.active")}</span></td>
                   {canEdit && <td>{!d.revoked_at && (
                     <ConfirmButton label={t("devices.revoke")} question={t("devices.revokeQuestion", { name: d.name })}
-                      onConfirm={async () => { await devices.revoke(gateId, d.id); setReload((n) => n + 1); }} />
+                      onConfirm={() => revoke.mutate(d.id)} />
                   )}</td>}
                 </tr>
               ))}
@@ -69,11 +68,11 @@ export function GateDevicesPanel({ gateId, canEdit }: { gateId: number; canEdit:
         </div>
       )}
       {canEdit && (
-        <form className="inline-form" onSubmit={(e) => void add(e)}>
+        <form className="inline-form" onSubmit={add}>
           <label className="inline-label">{t("devices.name")}
             <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} />
           </label>
-          <button type="submit" className="button primary">{t("devices.add")}</button>
+          <button type="submit" className="button primary" disabled={create.isPending}>{t("devices.add")}</button>
         </form>
       )}
     </section>

@@ -1,9 +1,9 @@
-import { useEffect, useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useAuth } from "../auth/AuthProvider";
 import { can } from "../auth/permissions";
-import { formatApiError } from "../api/errors";
 import { memberships, type Membership } from "../api/memberships";
 import { useForm } from "../hooks/useForm";
 import { formatDate } from "../lib/format";
@@ -12,6 +12,7 @@ import { Banner } from "./Banner";
 import { ConfirmButton } from "./ConfirmButton";
 import { PersonPicker, UnitPicker } from "./EntityPicker";
 import { SelectField, TextField } from "./Field";
+import { QueryError } from "./QueryError";
 
 type Mode = "unit" | "person";
 
@@ -21,23 +22,21 @@ export function MembershipsPanel({ mode, ownerId, canEdit }: { mode: Mode; owner
   const { capabilities } = useAuth();
   const linkPeople = can(capabilities, "people");
   const linkUnits = can(capabilities, "units");
-  const [rows, setRows] = useState<Membership[]>([]);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
+  const queryClient = useQueryClient();
   const [saved, setSaved] = useState<string | null>(null);
   const [other, setOther] = useState<number | null>(null);
   const form = useForm({ role: mode === "person" ? "owner" : "resident", starts_on: "", ends_on: "" });
 
-  useEffect(() => {
-    let live = true;
-    const filter = mode === "unit" ? { unit_id: ownerId } : { person_id: ownerId };
-    memberships.list({ ...filter, page_size: 100 })
-      .then((result) => live && setRows(result.items))
-      .catch((err) => live && setLoadError(formatApiError(err, t)));
-    return () => {
-      live = false;
-    };
-  }, [mode, ownerId, reload]);
+  const filter = mode === "unit" ? { unit_id: ownerId } : { person_id: ownerId };
+  const list = useQuery({
+    queryKey: ["memberships", "list", { ...filter, page_size: 100 }],
+    queryFn: () => memberships.list({ ...filter, page_size: 100 }),
+  });
+  const rows = list.data?.items ?? [];
+  // A link changes both sides (and the lists that show who lives where).
+  const reload = () => queryClient.invalidateQueries({ queryKey: ["memberships"] });
+  const add = useMutation({ mutationFn: memberships.create, onSuccess: reload });
+  const remove = useMutation({ mutationFn: memberships.remove, onSuccess: reload });
 
   const title = mode === "unit" ? t("memberships.unitTitle") : t("memberships.personTitle");
   const otherErrors = form.fieldErrors[mode === "unit" ? "person_id" : "unit_id"];
@@ -45,7 +44,8 @@ export function MembershipsPanel({ mode, ownerId, canEdit }: { mode: Mode; owner
   return (
     <section className="panel" aria-labelledby={`memberships-${mode}`}>
       <h2 id={`memberships-${mode}`}>{title}</h2>
-      <Banner kind="error">{loadError}</Banner>
+      <QueryError error={list.error} />
+      <QueryError error={remove.error} />
       {rows.length === 0 ? (
         <p className="muted">{mode === "unit" ? t("memberships.noneForUnit") : t("memberships.noneForPerson")}</p>
       ) : (
@@ -78,14 +78,7 @@ export function MembershipsPanel({ mode, ownerId, canEdit }: { mode: Mode; owner
                 {canEdit && (
                   <td className="actions">
                     <ConfirmButton label={t("memberships.remove")} question={t("memberships.removeQuestion")}
-                      onConfirm={async () => {
-                        try {
-                          await memberships.remove(m.id);
-                          setReload((n) => n + 1);
-                        } catch (err) {
-                          setLoadError(formatApiError(err, t));
-                        }
-                      }} />
+                      onConfirm={() => remove.mutate(m.id)} />
                   </td>
                 )}
               </tr>
@@ -99,7 +92,7 @@ export function MembershipsPanel({ mode, ownerId, canEdit }: { mode: Mode; owner
           e.preventDefault();
           setSaved(null);
           void form.submit(async () => {
-            await memberships.create({
+            await add.mutateAsync({
               unit_id: mode === "unit" ? ownerId : (other ?? 0),
               person_id: mode === "person" ? ownerId : (other ?? 0),
               role: form.values.role as Membership["role"],
@@ -109,7 +102,6 @@ export function MembershipsPanel({ mode, ownerId, canEdit }: { mode: Mode; owner
             setOther(null);
             form.setValues((v) => ({ ...v, starts_on: "", ends_on: "" }));
             setSaved(t("memberships.added"));
-            setReload((n) => n + 1);
           });
         }}>
           <h3>{t("memberships.add")}</h3>

@@ -1,23 +1,13 @@
-import { useEffect, useState } from "react";
 import { accessEvents } from "../api/gate";
+import { useBlobUrl } from "../hooks/useBlobUrl";
 
-/** An access event's camera frame, fetched with the bearer token and shown from a blob. */
+/**
+ * An access event's camera frame, fetched with the bearer token and shown from a blob.
+ * Frames are purged after a while (or never stored): then the empty frame says so.
+ */
 export function SnapshotThumb({ eventId, alt }: { eventId: number; alt: string }) {
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    const controller = new AbortController();
-    let objectUrl: string | null = null;
-    accessEvents.snapshot(eventId, controller.signal)
-      .then((blob) => {
-        if (controller.signal.aborted) return;
-        objectUrl = URL.createObjectURL(blob);
-        setUrl(objectUrl);
-      })
-      .catch(() => undefined); // purged or not stored: no picture
-    return () => {
-      controller.abort();
-      if (objectUrl) URL.revokeObjectURL(objectUrl);
-    };
-  }, [eventId]);
-  return url ? <img className="snapshot" src={url} alt={alt} /> : <span className="snapshot snapshot-none" />;
+  const { url, error } = useBlobUrl(["access-events", "snapshot", eventId],
+    (signal) => accessEvents.snapshot(eventId, signal));
+  if (url) return <img className="snapshot" src={url} alt={alt} />;
+  return <span className={`snapshot snapshot-none${error ? " snapshot-missing" : ""}`} />;
 }

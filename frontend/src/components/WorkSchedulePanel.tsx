@@ -1,42 +1,51 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { formatApiError } from "../api/errors";
 import { workSchedules, type Shift } from "../api/gate";
 import { Banner } from "./Banner";
+import { QueryError } from "./QueryError";
 
 const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6] as const;
 type Row = { on: boolean; start: string; end: string };
 
+/** One row per weekday: on with its hours when there is a shift, off (9-to-5 ready) otherwise. */
+function toRows(shifts: Shift[]): Row[] {
+  return WEEKDAYS.map((day) => {
+    const shift = shifts.find((s) => s.weekday === day);
+    return shift ? { on: true, start: shift.start, end: shift.end } : { on: false, start: "08:00", end: "17:00" };
+  });
+}
+
 /** A staff member's weekly shifts (local time); saving replaces the whole week. */
 export function WorkSchedulePanel({ personId, canEdit }: { personId: number; canEdit: boolean }) {
   const { t } = useTranslation();
-  const [rows, setRows] = useState<Row[]>(WEEKDAYS.map(() => ({ on: false, start: "08:00", end: "17:00" })));
-  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
-
-  useEffect(() => {
-    workSchedules.get(personId).then((shifts) => setRows(WEEKDAYS.map((day) => {
-      const shift = shifts.find((s) => s.weekday === day);
-      return shift ? { on: true, start: shift.start, end: shift.end } : { on: false, start: "08:00", end: "17:00" };
-    }))).catch((err) => setMessage({ kind: "error", text: formatApiError(err, t) }));
-  }, [personId, t]);
+  const queryClient = useQueryClient();
+  const key = ["work-schedules", personId];
+  const stored = useQuery({ queryKey: key, queryFn: () => workSchedules.get(personId) });
+  const save = useMutation({
+    mutationFn: (shifts: Shift[]) => workSchedules.replace(personId, shifts),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: key }),
+  });
+  const [rows, setRows] = useState<Row[]>(() => toRows([]));
+  // The week shown starts from each version of the stored shifts.
+  const [seededFrom, setSeededFrom] = useState<Shift[] | null>(null);
+  if (stored.data && stored.data !== seededFrom) {
+    setSeededFrom(stored.data);
+    setRows(toRows(stored.data));
+  }
 
   const set = (day: number, patch: Partial<Row>) =>
     setRows((list) => list.map((row, i) => (i === day ? { ...row, ...patch } : row)));
-  const save = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    const shifts: Shift[] = rows.flatMap((row, weekday) => row.on ? [{ weekday, start: row.start, end: row.end }] : []);
-    try {
-      await workSchedules.replace(personId, shifts);
-      setMessage({ kind: "success", text: t("common.saved") });
-    } catch (err) {
-      setMessage({ kind: "error", text: formatApiError(err, t) });
-    }
+    save.mutate(rows.flatMap((row, weekday) => row.on ? [{ weekday, start: row.start, end: row.end }] : []));
   };
 
   return (
-    <form className="panel" aria-labelledby="work-schedule" onSubmit={(e) => void save(e)}>
+    <form className="panel" aria-labelledby="work-schedule" onSubmit={submit}>
       <h2 id="work-schedule">{t("schedule.title")}</h2>
-      {message && <Banner kind={message.kind}>{message.text}</Banner>}
+      <QueryError error={stored.error ?? save.error} />
+      <Banner kind="success">{save.isSuccess ? t("common.saved") : null}</Banner>
       <fieldset disabled={!canEdit}>
         <legend className="sr-only">{t("schedule.title")}</legend>
         {rows.map((row, day) => (

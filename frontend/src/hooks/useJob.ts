@@ -1,37 +1,37 @@
-import { useEffect, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { ApiError } from "../api/errors";
 import { jobs, type Job } from "../api/jobs";
 import { isJobDone } from "../lib/faces";
-import { JOB_POLL_INTERVAL_MS, pollJob } from "../lib/jobPoller";
+
+/** How often a running job is asked for (the worker reports progress about this often). */
+export const JOB_POLL_INTERVAL_MS = 700;
 
 export interface JobStatus {
   /** The job as last seen (null until the first answer). */
   job: Job | null;
-  /** Why polling stopped before the job ended (network, 404...). */
+  /** Why the last poll failed (network, 404...). */
   error: unknown;
   /** The job finished or failed. */
   done: boolean;
 }
 
 /**
- * Poll GET /jobs/{id} every `intervalMs` (about 0.7 s) until the job finishes or fails.
- * A new id starts over; null stops. Polling stops on unmount.
+ * Poll GET /jobs/{id} every `intervalMs` until the job finishes or fails (or the server
+ * refuses: a 4xx will not change). A new id starts over; null stops.
  */
 export function useJob(jobId: string | null, intervalMs = JOB_POLL_INTERVAL_MS): JobStatus {
-  const [state, setState] = useState<{ id: string | null; job: Job | null; error: unknown }>(
-    { id: jobId, job: null, error: null });
-
-  useEffect(() => {
-    setState({ id: jobId, job: null, error: null });
-    if (!jobId) return;
-    return pollJob({
-      load: () => jobs.get(jobId),
-      onUpdate: (job) => setState({ id: jobId, job, error: null }),
-      onError: (error) => setState((prev) => ({ ...prev, id: jobId, error })),
-      intervalMs,
-    });
-  }, [jobId, intervalMs]);
-
-  // Until the effect runs for a new id, do not show the previous job.
-  const current = state.id === jobId ? state : { job: null, error: null };
-  return { job: current.job, error: current.error, done: isJobDone(current.job) };
+  const { data, error } = useQuery({
+    queryKey: ["jobs", jobId],
+    queryFn: () => jobs.get(jobId as string),
+    enabled: jobId !== null,
+    refetchInterval: (query) => {
+      const refused = query.state.error instanceof ApiError && query.state.error.status < 500;
+      return isJobDone(query.state.data) || refused ? false : intervalMs;
+    },
+    // Network hiccups: keep polling on schedule rather than backing off.
+    retry: false,
+    staleTime: 0,
+  });
+  const job = jobId === null ? null : data ?? null;
+  return { job, error: jobId === null ? null : error, done: isJobDone(job) };
 }

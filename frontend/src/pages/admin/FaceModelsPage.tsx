@@ -1,6 +1,6 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { formatApiError } from "../../api/errors";
 import { faceModels, type FaceModel, type TrainedDetector } from "../../api/faceModels";
 import { useAuth } from "../../auth/AuthProvider";
 import { can, canActivateFaceModels } from "../../auth/permissions";
@@ -10,6 +10,7 @@ import { CheckboxField, SelectField, TextField } from "../../components/Field";
 import { Loading } from "../../components/Guards";
 import { JobProgress } from "../../components/JobProgress";
 import { PageHeader } from "../../components/PageHeader";
+import { QueryError } from "../../components/QueryError";
 import { ScoreHistogram } from "../../components/ScoreHistogram";
 import { useForm } from "../../hooks/useForm";
 import { useJob } from "../../hooks/useJob";
@@ -97,55 +98,43 @@ export function FaceModelsPage() {
   const { capabilities } = useAuth();
   const canRetrain = can(capabilities, "faceModels", "write");
   const canActivate = canActivateFaceModels(capabilities);
-  const [models, setModels] = useState<FaceModel[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
-  const [selected, setSelected] = useState<number | null>(null);
+  const queryClient = useQueryClient();
+  const list = useQuery({ queryKey: ["face-models", "list"], queryFn: faceModels.list });
+  const models = list.data ?? null;
+  const [chosen, setChosen] = useState<number | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const { job, error: pollError, done } = useJob(jobId);
-  const [catalogueReload, setCatalogueReload] = useState(0);
-  const trained = useTrainedDetectors(catalogueReload);
+  const trained = useTrainedDetectors();
+  const reload = () => queryClient.invalidateQueries({ queryKey: ["face-models"] });
+  const activation = useMutation({
+    mutationFn: (model: FaceModel) => faceModels.activate(model.id),
+    onSuccess: (_, model) => setMessage(t("faceModels.activated", { version: model.version })),
+    onSettled: reload,
+  });
 
-  useEffect(() => {
-    let live = true;
-    faceModels.list()
-      .then((items) => {
-        if (!live) return;
-        setModels(items);
-        setLoadError(null);
-        setSelected((current) => items.some((m) => m.id === current) ? current : defaultSelection(items));
-      })
-      .catch((err) => live && setLoadError(formatApiError(err, t)));
-    return () => {
-      live = false;
-    };
-  }, [reload]);
-
-  // A retraining job that ends adds (or fails) a version: show it.
-  useEffect(() => {
-    if (!done || !job) return;
+  // A retraining job that ends adds (or fails) a version: say so, and show it.
+  const [endedJob, setEndedJob] = useState<string | null>(null);
+  if (done && job && job.id !== endedJob) {
+    setEndedJob(job.id);
     const result = (job.result ?? {}) as RetrainResult;
     if (job.state === "finished") {
       setMessage(result.activated
         ? t("faceModels.retrainedActivated", { version: result.version ?? "?" })
         : t("faceModels.retrained", { version: result.version ?? "?" }));
-      if (typeof result.model_id === "number") setSelected(result.model_id);
+      if (typeof result.model_id === "number") setChosen(result.model_id);
     }
-    setReload((n) => n + 1);
-  }, [done, job?.id]);
+  }
+  useEffect(() => {
+    if (done) void queryClient.invalidateQueries({ queryKey: ["face-models"] });
+  }, [done, jobId, queryClient]);
 
-  async function activate(model: FaceModel) {
+  // The version the user chose while it exists; else the active one (or the latest report).
+  const selected = models?.some((m) => m.id === chosen) ? chosen : models ? defaultSelection(models) : null;
+
+  function activate(model: FaceModel) {
     setMessage(null);
-    setError(null);
-    try {
-      await faceModels.activate(model.id);
-      setMessage(t("faceModels.activated", { version: model.version }));
-    } catch (err) {
-      setError(formatApiError(err, t));
-    }
-    setReload((n) => n + 1);
+    activation.mutate(model);
   }
 
   const num = (value: number | null | undefined, digits = 3) => formatDecimal(value, i18n.language, digits);
@@ -158,11 +147,11 @@ export function FaceModelsPage() {
       <PageHeader title={t("faceModels.title")}>
         <p className="muted">{t("faceModels.subtitle")}</p>
       </PageHeader>
-      <Banner kind="error">{loadError ?? trained.error}</Banner>
-      <Banner kind="error">{error}</Banner>
+      <QueryError error={list.error ?? trained.error} />
+      <QueryError error={activation.error} />
       <Banner kind="success">{message}</Banner>
 
-      {!models && !loadError && <Loading />}
+      {list.isPending && <Loading />}
       {models && (
         <div className="table-wrap">
           <table className="models-table">
@@ -204,13 +193,13 @@ export function FaceModelsPage() {
                     <span className="row-actions">
                       {m.report && (
                         <button type="button" className="button" aria-pressed={m.id === selected}
-                          onClick={() => setSelected(m.id)}>
+                          onClick={() => setChosen(m.id)}>
                           {t("faceModels.showReport")}
                           <span className="sr-only"> {t("faceModels.versionLabel", { version: m.version })}</span>
                         </button>
                       )}
                       {canActivate && m.status === "ready" && !m.is_active && (
-                        <button type="button" className="button primary" onClick={() => void activate(m)}>
+                        <button type="button" className="button primary" onClick={() => activate(m)}>
                           {t("faceModels.activate")}
                           <span className="sr-only"> {t("faceModels.versionLabel", { version: m.version })}</span>
                         </button>
@@ -252,7 +241,7 @@ export function FaceModelsPage() {
         <RetrainForm detectors={trained.detectors} onStarted={(id) => {
           setMessage(null);
           setJobId(id);
-          setReload((n) => n + 1); // the new version appears, in training
+          void reload(); // the new version appears, in training
         }}>
           {jobId && (
             <div className="inline-form">
@@ -263,8 +252,7 @@ export function FaceModelsPage() {
       )}
       {/* Fine-tuning writes model files on the server: administrators only, as the API. */}
       {canActivate && (
-        <DetectorFinetunePanel detectors={trained.detectors}
-          onTrained={() => setCatalogueReload((n) => n + 1)} />
+        <DetectorFinetunePanel detectors={trained.detectors} />
       )}
     </section>
   );
