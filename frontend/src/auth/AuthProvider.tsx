@@ -102,7 +102,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     // Every cached answer belongs to the previous condominium; the profile is read again.
     queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== ME_KEY[0] });
     await queryClient.fetchQuery({ queryKey: ME_KEY, queryFn: loadMe, staleTime: 0 });
-  }, [forget, queryClient]);
+  }, [queryClient]);
 
   const value = useMemo<AuthContextValue>(() => ({
     status, me, capabilities: me?.capabilities ?? NO_CAPABILITIES, login, logout, switchCondominium,

@@ -1,10 +1,11 @@
-import { useEffect, useState } from "react";
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { attendance, type AttendancePeriod, type AttendanceReport } from "../../api/gate";
+import { attendance, type AttendancePeriod } from "../../api/gate";
 import { useAuth } from "../../auth/AuthProvider";
-import { Banner } from "../../components/Banner";
 import { BarChart } from "../../components/BarChart";
 import { PageHeader } from "../../components/PageHeader";
+import { QueryError } from "../../components/QueryError";
 import { formatDate } from "../../lib/format";
 
 /** Today in the condominium's zone, as YYYY-MM-DD. */
@@ -29,31 +30,30 @@ export function AttendancePage() {
   const zone = me?.condominium.time_zone;
   const [mode, setMode] = useState<"day" | "month">("day");
   const [day, setDay] = useState(() => today(zone));
-  const [report, setReport] = useState<AttendanceReport | null>(null);
-  const [error, setError] = useState("");
   const period: AttendancePeriod = mode === "day" ? { day } : { month: day.slice(0, 7) };
-  const key = JSON.stringify(period);
-
-  useEffect(() => {
-    setError("");
-    attendance.report(JSON.parse(key) as AttendancePeriod).then(setReport)
-      .catch((err) => setError(err instanceof Error ? err.message : t("errors.network")));
-  }, [key, t]);
-
-  const download = async (format: "csv" | "xlsx") => {
-    const blob = await attendance.export(period, format);
-    const link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = `attendance-${mode === "day" ? day : day.slice(0, 7)}.${format}`;
-    link.click();
-    URL.revokeObjectURL(link.href);
-  };
+  const loaded = useQuery({
+    queryKey: ["attendance", period],
+    queryFn: () => attendance.report(period),
+    // The previous period stays on screen while the next one loads.
+    placeholderData: keepPreviousData,
+  });
+  const report = loaded.data ?? null;
+  const download = useMutation({
+    mutationFn: async (format: "csv" | "xlsx") => {
+      const blob = await attendance.export(period, format);
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = `attendance-${mode === "day" ? day : day.slice(0, 7)}.${format}`;
+      link.click();
+      URL.revokeObjectURL(link.href);
+    },
+  });
 
   return (
     <section className="page">
       <PageHeader title={t("attendance.title")} actions={<>
-        <button type="button" className="button" onClick={() => void download("csv")}>CSV</button>
-        <button type="button" className="button" onClick={() => void download("xlsx")}>XLSX</button>
+        <button type="button" className="button" onClick={() => download.mutate("csv")}>CSV</button>
+        <button type="button" className="button" onClick={() => download.mutate("xlsx")}>XLSX</button>
       </>} />
       <div className="list-toolbar">
         <label className="inline-label">{t("attendance.period")}
@@ -66,7 +66,7 @@ export function AttendancePage() {
           <input type="date" value={day} onChange={(e) => e.target.value && setDay(e.target.value)} />
         </label>
       </div>
-      <Banner kind="error">{error}</Banner>
+      <QueryError error={loaded.error ?? download.error} />
       {report && report.totals.length > 0 && (
         <div className="chart-grid">
           <BarChart label={t("attendance.chartDays")} tick={(name) => name.split(" ")[0]}

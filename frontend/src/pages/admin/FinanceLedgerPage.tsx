@@ -1,19 +1,19 @@
-import { useEffect, useState } from "react";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { formatApiError } from "../../api/errors";
 import {
-  finance, saveBlob, type ChargeInput, type ChargeType, type Entry, type EntryFilters, type EntryType,
-  type ExportFormat,
+  finance, saveBlob, type ChargeInput, type Entry, type EntryFilters, type EntryType, type ExportFormat,
 } from "../../api/finance";
-import type { ListResult } from "../../api/pagination";
 import { useAuth } from "../../auth/AuthProvider";
-import { can, manages } from "../../auth/permissions";
+import { can, canPostCharges } from "../../auth/permissions";
 import { Banner } from "../../components/Banner";
 import { ConfirmButton } from "../../components/ConfirmButton";
 import { SelectField, TextField } from "../../components/Field";
 import { Loading } from "../../components/Guards";
 import { PageHeader } from "../../components/PageHeader";
 import { Pagination } from "../../components/Pagination";
+import { QueryError } from "../../components/QueryError";
+import { FINANCE, useFinanceWrite } from "../../hooks/useFinanceWrite";
 import { useForm } from "../../hooks/useForm";
 import { formatDate } from "../../lib/format";
 import { formatMoney } from "../../lib/money";
@@ -24,14 +24,14 @@ const MANUAL_KINDS = ["fine", "other", "reservation"] as const;
 type Unit = { id: number; code: string };
 
 /** Post a fine, reservation or other charge to a unit, priced from the catalogue or by hand. */
-function ChargeForm({ units, onPosted }: { units: Unit[]; onPosted(): void }) {
+function ChargeForm({ units }: { units: Unit[] }) {
   const { t } = useTranslation();
-  const [catalogue, setCatalogue] = useState<ChargeType[]>([]);
+  const catalogue = useQuery({ queryKey: [FINANCE, "charge-types"], queryFn: finance.chargeTypes });
+  const post = useFinanceWrite(finance.createCharge);
   const [message, setMessage] = useState<string | null>(null);
   const form = useForm({ unit_id: "", kind: "fine", charge_type_id: "", amount: "", description: "" });
   const v = form.values;
-  useEffect(() => { finance.chargeTypes().then(setCatalogue).catch(() => setCatalogue([])); }, []);
-  const items = catalogue.filter((c) => c.kind === v.kind);
+  const items = (catalogue.data ?? []).filter((c) => c.kind === v.kind);
   return (
     <form className="panel" noValidate aria-labelledby="post-charge-title" onSubmit={(event) => {
       event.preventDefault();
@@ -42,15 +42,15 @@ function ChargeForm({ units, onPosted }: { units: Unit[]; onPosted(): void }) {
           charge_type_id: v.charge_type_id ? Number(v.charge_type_id) : null,
           amount: v.amount.trim() || null, description: v.description.trim() || null,
         };
-        const entry = await finance.createCharge(body);
+        const entry = await post.mutateAsync(body);
         setMessage(t("financeLedger.posted", { unit: entry.unit_code }));
         form.setValues({ ...v, charge_type_id: "", amount: "", description: "" });
-        onPosted();
       });
     }}>
       <h2 id="post-charge-title">{t("financeLedger.postTitle")}</h2>
       <p className="field-hint">{t("financeLedger.postHelp")}</p>
       <Banner kind="error">{form.formError}</Banner>
+      <QueryError error={catalogue.error} />
       <Banner kind="success">{message}</Banner>
       <fieldset disabled={form.submitting} className="form-grid">
         <legend className="sr-only">{t("financeLedger.postTitle")}</legend>
@@ -87,38 +87,27 @@ export function FinanceLedgerPage() {
   const [filters, setFilters] = useState<EntryFilters>({});
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
-  const [result, setResult] = useState<ListResult<Entry> | null>(null);
-  const [units, setUnits] = useState<Unit[]>([]);
   const [reasons, setReasons] = useState<Record<number, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
-  useEffect(() => {
-    finance.balances().then((rows) => setUnits(rows.map((b) => ({ id: b.unit_id, code: b.unit_code }))))
-      .catch((err) => setError(formatApiError(err, t)));
-  }, []);
-  useEffect(() => {
-    setResult(null);
-    finance.entries(type, filters, page, pageSize).then(setResult)
-      .catch((err) => { setError(formatApiError(err, t)); setResult({ items: [], pagination: { total: 0, total_pages: 0, page: 1 } }); });
-  }, [type, filters, page, pageSize, reload]);
+  const balances = useQuery({ queryKey: [FINANCE, "balances"], queryFn: finance.balances });
+  const units: Unit[] = (balances.data ?? []).map((b) => ({ id: b.unit_id, code: b.unit_code }));
+  const entries = useQuery({
+    queryKey: [FINANCE, "entries", type, filters, page, pageSize],
+    queryFn: () => finance.entries(type, filters, page, pageSize),
+  });
+  const result = entries.data ?? null;
+  const reverse = useFinanceWrite((entry: Entry) =>
+    finance.reverse(type, entry.id, (reasons[entry.id] ?? "").trim()));
+  const download = useMutation({
+    mutationFn: async (format: ExportFormat) => saveBlob(await finance.exportEntries(type, format, filters),
+      `${t(`financeLedger.file.${type}`)}.${format}`),
+  });
   const filter = (name: keyof EntryFilters, value: string) => {
     setPage(1);
-    setError(null);
     const next = { ...filters } as Record<string, unknown>;
     if (value === "") delete next[name];
     else next[name] = name === "unit_id" ? Number(value) : value;
     setFilters(next as EntryFilters);
   };
-  const run = async (action: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await action();
-    } catch (err) {
-      setError(formatApiError(err, t));
-    }
-  };
-  const download = (format: ExportFormat) => run(async () =>
-    saveBlob(await finance.exportEntries(type, format, filters), `${t(`financeLedger.file.${type}`)}.${format}`));
   const kinds = type === "charges" ? CHARGE_KINDS : PAYMENT_METHODS;
   const kindLabel = (kind: string) => t(type === "charges" ? `enums.chargeKind.${kind}` : `enums.paymentMethod.${kind}`);
   const statuses = type === "charges" ? ["unpaid", "paid", "reversed"] : ["applied", "credit", "reversed"];
@@ -126,12 +115,12 @@ export function FinanceLedgerPage() {
   return (
     <section className="page">
       <PageHeader title={t("financeLedger.title")} actions={<>
-        <button type="button" className="button" onClick={() => void download("csv")}>{t("financeLedger.csv")}</button>
-        <button type="button" className="button" onClick={() => void download("xlsx")}>{t("financeLedger.xlsx")}</button>
+        <button type="button" className="button" onClick={() => download.mutate("csv")}>{t("financeLedger.csv")}</button>
+        <button type="button" className="button" onClick={() => download.mutate("xlsx")}>{t("financeLedger.xlsx")}</button>
       </>}>
         <p className="muted">{t("financeLedger.subtitle")}</p>
       </PageHeader>
-      <Banner kind="error">{error}</Banner>
+      <QueryError error={balances.error ?? entries.error ?? download.error ?? reverse.error} />
       <section className="panel" aria-labelledby="ledger-title">
         <h2 id="ledger-title">{title}</h2>
         <div className="form-grid" role="search" aria-label={t("financeLedger.filters")}>
@@ -151,7 +140,7 @@ export function FinanceLedgerPage() {
           <TextField label={t("financeLedger.until")} type="date" value={filters.until ?? ""}
             onChange={(x) => filter("until", x)} />
         </div>
-        {!result ? <Loading /> : (<>
+        {!result ? !entries.error && <Loading /> : (<>
           <div className="table-wrap"><table>
             <caption className="sr-only">{title}</caption>
             <thead><tr>
@@ -176,10 +165,7 @@ export function FinanceLedgerPage() {
                     <ConfirmButton label={t("financeLedger.reverse")} question={t("financeLedger.reverseQuestion")}
                       confirmLabel={t("financeLedger.confirmReverse")}
                       disabled={!(reasons[e.id] ?? "").trim()}
-                      onConfirm={() => run(async () => {
-                        await finance.reverse(type, e.id, (reasons[e.id] ?? "").trim());
-                        setReload((n) => n + 1);
-                      })} />
+                      onConfirm={() => reverse.mutate(e)} />
                   </span>)}</td>
                 </tr>))}
             </tbody>
@@ -188,7 +174,7 @@ export function FinanceLedgerPage() {
             onPageSize={(size) => { setPageSize(size); setPage(1); }} />
         </>)}
       </section>
-      {manages(capabilities) && <ChargeForm units={units} onPosted={() => setReload((n) => n + 1)} />}
+      {canPostCharges(capabilities) && <ChargeForm units={units} />}
     </section>
   );
 }

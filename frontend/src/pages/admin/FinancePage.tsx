@@ -1,30 +1,33 @@
-import { useEffect, useState } from "react";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { ApiError, formatApiError } from "../../api/errors";
-import { finance, saveBlob, type Balance, type TransferProof, type UnitRisk } from "../../api/finance";
+import { ApiError } from "../../api/errors";
+import { finance, saveBlob } from "../../api/finance";
 import { useAuth } from "../../auth/AuthProvider";
 import { can } from "../../auth/permissions";
 import { Banner } from "../../components/Banner";
 import { TextField } from "../../components/Field";
 import { Loading } from "../../components/Guards";
 import { PageHeader } from "../../components/PageHeader";
+import { QueryError } from "../../components/QueryError";
+import { FINANCE, useFinanceWrite } from "../../hooks/useFinanceWrite";
 import { useForm } from "../../hooks/useForm";
 import { formatDate } from "../../lib/format";
 import { AGING_BUCKETS, formatMoney, periodOf } from "../../lib/money";
 
-function BillingPanel({ onBilled }: { onBilled(): void }) {
+function BillingPanel() {
   const { t } = useTranslation();
   const form = useForm({ period: periodOf(new Date()) });
+  const billing = useFinanceWrite(finance.runBilling);
   const [message, setMessage] = useState<string | null>(null);
   return (
     <form className="panel" noValidate aria-labelledby="billing-title" onSubmit={(event) => {
       event.preventDefault();
       setMessage(null);
       void form.submit(async () => {
-        const result = await finance.runBilling(form.values.period);
+        const result = await billing.mutateAsync(form.values.period);
         setMessage(t("finance.billed", { created: result.created, skipped: result.skipped }));
-        onBilled();
       });
     }}>
       <h2 id="billing-title">{t("finance.billingTitle")}</h2>
@@ -43,32 +46,20 @@ function BillingPanel({ onBilled }: { onBilled(): void }) {
   );
 }
 
-function Transfers({ codes, money, canReview, onReviewed }: {
-  codes: Map<number, string>; money(v?: string | null): string; canReview: boolean; onReviewed(): void;
+function Transfers({ codes, money, canReview }: {
+  codes: Map<number, string>; money(v?: string | null): string; canReview: boolean;
 }) {
   const { t, i18n } = useTranslation();
-  const [rows, setRows] = useState<TransferProof[] | null>(null);
+  const pending = useQuery({ queryKey: [FINANCE, "transfers", "pending"], queryFn: () => finance.transfers("pending") });
+  const rows = pending.data ?? null;
   const [notes, setNotes] = useState<Record<number, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
-  useEffect(() => {
-    finance.transfers("pending").then(setRows).catch((err) => setError(formatApiError(err, t)));
-  }, [reload]);
-  const act = async (action: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await action();
-      setReload((n) => n + 1);
-      onReviewed();
-    } catch (err) {
-      setError(formatApiError(err, t));
-    }
-  };
+  // Reviews change balances too; viewing a proof changes nothing but can fail the same way.
+  const act = useFinanceWrite((action: () => Promise<unknown>) => action());
   return (
     <section className="panel" aria-labelledby="transfers-title">
       <h2 id="transfers-title">{t("finance.pendingTransfers")}</h2>
-      <Banner kind="error">{error}</Banner>
-      {!rows ? <Loading /> : (
+      <QueryError error={pending.error ?? act.error} />
+      {!rows ? !pending.error && <Loading /> : (
         <div className="table-wrap"><table>
           <caption className="sr-only">{t("finance.pendingTransfers")}</caption>
           <thead><tr>
@@ -83,16 +74,16 @@ function Transfers({ codes, money, canReview, onReviewed }: {
                 <td>{codes.get(p.unit_id) ?? p.unit_id}</td><td>{formatDate(p.paid_on, i18n.language)}</td>
                 <td>{p.reference ?? "—"}</td><td className="num">{money(p.amount)}</td>
                 <td className="actions"><span className="row-actions">
-                  <button type="button" className="button" onClick={() => void act(async () =>
+                  <button type="button" className="button" onClick={() => act.mutate(async () =>
                     saveBlob(await finance.proofFile(p.id), `comprobante-${p.id}`))}>{t("finance.viewProof")}</button>
                   {canReview && <>
                     <button type="button" className="button primary"
-                      onClick={() => void act(() => finance.approve(p.id))}>{t("finance.approve")}</button>
+                      onClick={() => act.mutate(() => finance.approve(p.id))}>{t("finance.approve")}</button>
                     <label className="sr-only" htmlFor={`note-${p.id}`}>{t("finance.rejectNote")}</label>
                     <input id={`note-${p.id}`} placeholder={t("finance.rejectNote")} value={notes[p.id] ?? ""}
                       onChange={(e) => setNotes({ ...notes, [p.id]: e.target.value })} />
                     <button type="button" className="button danger-outline"
-                      onClick={() => void act(() => finance.reject(p.id, notes[p.id] ?? ""))}>{t("finance.reject")}</button>
+                      onClick={() => act.mutate(() => finance.reject(p.id, notes[p.id] ?? ""))}>{t("finance.reject")}</button>
                   </>}
                 </span></td>
               </tr>))}
@@ -103,18 +94,17 @@ function Transfers({ codes, money, canReview, onReviewed }: {
   );
 }
 
-function RiskTable({ reload }: { reload: number }) {
+function RiskTable() {
   const { t } = useTranslation();
-  const [rows, setRows] = useState<UnitRisk[] | null>(null);
-  const [missing, setMissing] = useState(false);
-  useEffect(() => {
-    finance.risk().then((r) => setRows(r.slice(0, 10)))
-      .catch((err) => (err instanceof ApiError && err.status === 404 ? setMissing(true) : setRows([])));
-  }, [reload]);
+  const risk = useQuery({ queryKey: [FINANCE, "risk"], queryFn: finance.risk });
+  const rows = risk.data?.slice(0, 10) ?? null;
+  // No trained risk model yet: the server answers 404, which is a state, not a failure.
+  const missing = risk.error instanceof ApiError && risk.error.status === 404;
   return (
     <section className="panel" aria-labelledby="risk-title">
       <h2 id="risk-title">{t("finance.riskTitle")}</h2>
-      {missing ? <p className="muted">{t("finance.noRiskModel")}</p> : !rows ? <Loading /> : (
+      {!missing && <QueryError error={risk.error} />}
+      {missing ? <p className="muted">{t("finance.noRiskModel")}</p> : !rows ? !risk.error && <Loading /> : (
         <div className="table-wrap"><table>
           <caption className="sr-only">{t("finance.riskTitle")}</caption>
           <thead><tr>
@@ -140,19 +130,14 @@ export function FinancePage() {
   const canWrite = can(capabilities, "finance", "write");
   const currency = me?.condominium.currency ?? "CLP";
   const money = (value?: string | null) => formatMoney(value, currency, i18n.language);
-  const [late, setLate] = useState<Balance[] | null>(null);
-  const [codes, setCodes] = useState(new Map<number, string>());
-  const [error, setError] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
-  useEffect(() => {
-    Promise.all([finance.delinquency(), finance.balances()])
-      .then(([rows, all]) => {
-        setLate(rows);
-        setCodes(new Map(all.map((b) => [b.unit_id, b.unit_code])));
-      })
-      .catch((err) => setError(formatApiError(err, t)));
-  }, [reload]);
-  const refresh = () => setReload((n) => n + 1);
+  const delinquency = useQuery({ queryKey: [FINANCE, "delinquency"], queryFn: finance.delinquency });
+  const balances = useQuery({ queryKey: [FINANCE, "balances"], queryFn: finance.balances });
+  const late = delinquency.data ?? null;
+  const codes = new Map((balances.data ?? []).map((b) => [b.unit_id, b.unit_code]));
+  const download = useMutation({
+    mutationFn: async (format: "csv" | "xlsx" | "pdf") =>
+      saveBlob(await finance.delinquencyExport(format), `${t("finance.delinquencyFile")}.${format}`),
+  });
   return (
     <section className="page">
       <PageHeader title={t("finance.title")}
@@ -163,21 +148,16 @@ export function FinancePage() {
         </>}>
         <p className="muted">{t("finance.subtitle")}</p>
       </PageHeader>
-      <Banner kind="error">{error}</Banner>
-      {canWrite && <BillingPanel onBilled={refresh} />}
-      <Transfers codes={codes} money={money} canReview={canWrite} onReviewed={refresh} />
+      <QueryError error={delinquency.error ?? balances.error ?? download.error} />
+      {canWrite && <BillingPanel />}
+      <Transfers codes={codes} money={money} canReview={canWrite} />
       <section className="panel" aria-labelledby="late-title">
         <h2 id="late-title">{t("finance.delinquency")}</h2>
         <div className="row-actions">
           {(["csv", "xlsx", "pdf"] as const).map((format) => (
-            <button key={format} type="button" className="button" onClick={() => {
-              setError(null);
-              finance.delinquencyExport(format)
-                .then((data) => saveBlob(data, `${t("finance.delinquencyFile")}.${format}`))
-                .catch((err) => setError(formatApiError(err, t)));
-            }}>{t(`finance.download.${format}`)}</button>))}
+            <button key={format} type="button" className="button" onClick={() => download.mutate(format)}>{t(`finance.download.${format}`)}</button>))}
         </div>
-        {!late ? <Loading /> : (
+        {!late ? !delinquency.error && <Loading /> : (
           <div className="table-wrap"><table>
             <caption className="sr-only">{t("finance.delinquency")}</caption>
             <thead><tr>
@@ -197,7 +177,7 @@ export function FinancePage() {
           </table></div>
         )}
       </section>
-      <RiskTable reload={reload} />
+      <RiskTable />
     </section>
   );
 }

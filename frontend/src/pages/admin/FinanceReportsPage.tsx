@@ -1,13 +1,15 @@
-import { useEffect, useState } from "react";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { formatApiError } from "../../api/errors";
-import { finance, saveBlob, type Expense, type MonthTotal } from "../../api/finance";
+import { finance, saveBlob } from "../../api/finance";
 import { useAuth } from "../../auth/AuthProvider";
 import { Banner } from "../../components/Banner";
 import { BarChart } from "../../components/BarChart";
 import { TextField } from "../../components/Field";
 import { Loading } from "../../components/Guards";
 import { PageHeader } from "../../components/PageHeader";
+import { QueryError } from "../../components/QueryError";
+import { FINANCE, useFinanceWrite } from "../../hooks/useFinanceWrite";
 import { useForm } from "../../hooks/useForm";
 import { formatDate } from "../../lib/format";
 import { formatMoney } from "../../lib/money";
@@ -21,8 +23,9 @@ function lastYear(): [string, string] {
   return [iso(new Date(now.getFullYear() - 1, now.getMonth() + 1, 1)), iso(now)];
 }
 
-function ExpenseForm({ onSaved }: { onSaved(): void }) {
+function ExpenseForm() {
   const { t } = useTranslation();
+  const create = useFinanceWrite(finance.createExpense);
   const form = useForm({ supplier: "", category: "", amount: "", spent_on: iso(new Date()) });
   const [invoice, setInvoice] = useState<File | null>(null);
   const v = form.values;
@@ -31,10 +34,9 @@ function ExpenseForm({ onSaved }: { onSaved(): void }) {
     <form className="inline-form" noValidate onSubmit={(event) => {
       event.preventDefault();
       void form.submit(async () => {
-        await finance.createExpense({ supplier: v.supplier.trim(), category: v.category.trim(),
+        await create.mutateAsync({ supplier: v.supplier.trim(), category: v.category.trim(),
           amount: v.amount.trim(), spent_on: v.spent_on, invoice });
         form.setValues({ supplier: "", category: "", amount: "", spent_on: v.spent_on });
-        onSaved();
       });
     }}>
       <h3>{t("financeReports.newExpense")}</h3>
@@ -67,43 +69,35 @@ export function FinanceReportsPage() {
   const { t, i18n } = useTranslation();
   const { me } = useAuth();
   const money = (v?: string | null) => formatMoney(v, me?.condominium.currency ?? "CLP", i18n.language);
-  const [since, until] = lastYear();
-  const [months, setMonths] = useState<MonthTotal[] | null>(null);
-  const [expenses, setExpenses] = useState<Expense[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
-  useEffect(() => {
-    Promise.all([finance.incomeExpense(since, until), finance.expenses()])
-      .then(([report, rows]) => {
-        setMonths(report.months);
-        setExpenses(rows);
-      })
-      .catch((err) => setError(formatApiError(err, t)));
-  }, [reload]);
-  const download = async (action: () => Promise<Blob>, name: string) => {
-    try {
-      saveBlob(await action(), name);
-    } catch (err) {
-      setError(formatApiError(err, t));
-    }
-  };
+  // The range is fixed when the page opens (not on every render, near midnight).
+  const [[since, until]] = useState(lastYear);
+  const report = useQuery({
+    queryKey: [FINANCE, "income-expense", since, until], queryFn: () => finance.incomeExpense(since, until),
+  });
+  const expenseList = useQuery({ queryKey: [FINANCE, "expenses"], queryFn: () => finance.expenses() });
+  const months = report.data?.months ?? null;
+  const expenses = expenseList.data ?? null;
+  const downloading = useMutation({
+    mutationFn: async ({ action, name }: { action: () => Promise<Blob>; name: string }) => saveBlob(await action(), name),
+  });
+  const download = (action: () => Promise<Blob>, name: string) => downloading.mutate({ action, name });
   return (
     <section className="page">
       <PageHeader title={t("financeReports.title")} actions={<>
-        <button type="button" className="button" onClick={() => void download(
+        <button type="button" className="button" onClick={() => download(
           () => finance.incomeExpenseCsv(since, until), `ingresos-egresos-${since}-${until}.csv`)}>
           {t("financeReports.csv")}
         </button>
-        <button type="button" className="button" onClick={() => void download(
+        <button type="button" className="button" onClick={() => download(
           () => finance.incomeExpenseXlsx(since, until), `ingresos-egresos-${since}-${until}.xlsx`)}>
           {t("financeReports.xlsx")}
         </button></>}>
         <p className="muted">{t("financeReports.subtitle")}</p>
       </PageHeader>
-      <Banner kind="error">{error}</Banner>
+      <QueryError error={report.error ?? expenseList.error ?? downloading.error} />
       <section className="panel" aria-labelledby="months-title">
         <h2 id="months-title">{t("financeReports.byMonth")}</h2>
-        {!months ? <Loading /> : (<>
+        {!months ? !report.error && <Loading /> : (<>
           {months.length > 0 && (
             <BarChart label={t("financeReports.chart")} series={[t("financeReports.income"), t("financeReports.expense")]}
               rows={months.map((m) => ({ key: m.month, values: [Number(m.income), Number(m.expense)] }))}
@@ -131,7 +125,7 @@ export function FinanceReportsPage() {
       </section>
       <section className="panel" aria-labelledby="expenses-title">
         <h2 id="expenses-title">{t("financeReports.expenses")}</h2>
-        {!expenses ? <Loading /> : (
+        {!expenses ? !expenseList.error && <Loading /> : (
           <div className="table-wrap"><table>
             <caption className="sr-only">{t("financeReports.expenses")}</caption>
             <thead><tr>
@@ -147,14 +141,14 @@ export function FinanceReportsPage() {
                   <td>{formatDate(x.spent_on, i18n.language)}</td><td>{x.supplier}</td><td>{x.category}</td>
                   <td className="num">{money(x.amount)}</td>
                   <td className="actions">{x.has_invoice && (
-                    <button type="button" className="button" onClick={() => void download(
+                    <button type="button" className="button" onClick={() => download(
                       () => finance.invoice(x.id), `factura-${x.id}`)}>{t("financeReports.invoice")}</button>)}
                   </td>
                 </tr>))}
             </tbody>
           </table></div>
         )}
-        <ExpenseForm onSaved={() => setReload((n) => n + 1)} />
+        <ExpenseForm />
       </section>
     </section>
   );

@@ -1,13 +1,15 @@
-import { useEffect, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { formatApiError } from "../../api/errors";
-import { finance, type FinanceSettings, type ChargeType } from "../../api/finance";
+import { finance, type FinanceSettings } from "../../api/finance";
 import { useAuth } from "../../auth/AuthProvider";
 import { can } from "../../auth/permissions";
 import { Banner } from "../../components/Banner";
 import { SelectField, TextField } from "../../components/Field";
 import { Loading } from "../../components/Guards";
 import { PageHeader } from "../../components/PageHeader";
+import { QueryError } from "../../components/QueryError";
+import { FINANCE, useFinanceWrite } from "../../hooks/useFinanceWrite";
 import { useForm } from "../../hooks/useForm";
 import { formatMoney } from "../../lib/money";
 
@@ -48,6 +50,7 @@ function toBody(v: Values): FinanceSettings {
 function SettingsForm({ initial, readOnly }: { initial: FinanceSettings; readOnly: boolean }) {
   const { t } = useTranslation();
   const form = useForm<Values>(toValues(initial));
+  const save = useFinanceWrite(finance.saveSettings);
   const [saved, setSaved] = useState(false);
   const v = form.values;
   const e = form.fieldErrors;
@@ -64,7 +67,7 @@ function SettingsForm({ initial, readOnly }: { initial: FinanceSettings; readOnl
     <form className="panel" noValidate aria-labelledby="settings-title" onSubmit={(event) => {
       event.preventDefault();
       void form.submit(async () => {
-        form.setValues(toValues(await finance.saveSettings(toBody(v))));
+        form.setValues(toValues(await save.mutateAsync(toBody(v))));
         setSaved(true);
       });
     }}>
@@ -110,17 +113,16 @@ const CATALOGUE_KINDS = ["fine", "other", "reservation"] as const;
 
 function ChargeCatalogue({ currency, readOnly }: { currency: string; readOnly: boolean }) {
   const { t, i18n } = useTranslation();
-  const [rows, setRows] = useState<ChargeType[] | null>(null);
-  const [reload, setReload] = useState(0);
+  const list = useQuery({ queryKey: [FINANCE, "charge-types"], queryFn: finance.chargeTypes });
+  const rows = list.data ?? null;
+  const create = useFinanceWrite(finance.createChargeType);
   const form = useForm({ kind: "fine", name: "", amount: "" });
-  useEffect(() => {
-    finance.chargeTypes().then(setRows).catch((err) => form.setFormError(formatApiError(err, t)));
-  }, [reload]);
   return (
     <section className="panel" aria-labelledby="fines-title">
       <h2 id="fines-title">{t("financeSettings.catalogueTitle")}</h2>
+      <QueryError error={list.error} />
       <Banner kind="error">{form.formError}</Banner>
-      {!rows ? <Loading /> : (
+      {!rows ? !list.error && <Loading /> : (
         <div className="table-wrap"><table>
           <caption className="sr-only">{t("financeSettings.catalogueTitle")}</caption>
           <thead><tr><th scope="col">{t("financeSettings.chargeName")}</th>
@@ -137,10 +139,9 @@ function ChargeCatalogue({ currency, readOnly }: { currency: string; readOnly: b
         <form className="inline-form" noValidate onSubmit={(event) => {
           event.preventDefault();
           void form.submit(async () => {
-            await finance.createChargeType({ kind: form.values.kind as (typeof CATALOGUE_KINDS)[number],
+            await create.mutateAsync({ kind: form.values.kind as (typeof CATALOGUE_KINDS)[number],
               name: form.values.name.trim(), amount: form.values.amount.trim() });
             form.setValues({ kind: form.values.kind, name: "", amount: "" });
-            setReload((n) => n + 1);
           });
         }}>
           <fieldset disabled={form.submitting} className="form-grid">
@@ -167,15 +168,13 @@ export function FinanceSettingsPage() {
   const { t } = useTranslation();
   const { capabilities } = useAuth();
   const readOnly = !can(capabilities, "finance", "write");
-  const [settings, setSettings] = useState<FinanceSettings | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    finance.settings().then(setSettings).catch((err) => setError(formatApiError(err, t)));
-  }, []);
+  const loaded = useQuery({ queryKey: [FINANCE, "settings"], queryFn: finance.settings });
+  const settings = loaded.data ?? null;
+  const error = loaded.error;
   return (
     <section className="page">
       <PageHeader title={t("financeSettings.title")}><p className="muted">{t("financeSettings.subtitle")}</p></PageHeader>
-      <Banner kind="error">{error}</Banner>
+      <QueryError error={error} />
       {!settings ? (!error && <Loading />) : (
         <>
           <SettingsForm initial={settings} readOnly={readOnly} />

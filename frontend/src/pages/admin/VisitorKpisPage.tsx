@@ -1,8 +1,9 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { visitorKpis, type VisitorKpis } from "../../api/visitors";
+import { visitorKpis } from "../../api/visitors";
 import { BarChart } from "../../components/BarChart";
-import { Banner } from "../../components/Banner";
+import { QueryError } from "../../components/QueryError";
 import { PageHeader } from "../../components/PageHeader";
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -13,17 +14,24 @@ export function VisitorKpisPage() {
   const today = new Date();
   const [since, setSince] = useState(isoDay(new Date(today.getTime() - 29 * 86400_000)));
   const [until, setUntil] = useState(isoDay(today));
-  const [data, setData] = useState<VisitorKpis | null>(null);
-  const [error, setError] = useState("");
-  const load = () => visitorKpis.get(since, until).then(setData).catch(() => setError(t("errors.network")));
-  useEffect(() => { void load(); }, []); // the first range only; later ones on submit
-  const submit = (e: FormEvent) => { e.preventDefault(); setError(""); void load(); };
+  // The range shown: the first one, then whatever was submitted (not every keystroke).
+  const [range, setRange] = useState({ since, until });
+  const loaded = useQuery({
+    queryKey: ["visitor-kpis", range],
+    queryFn: () => visitorKpis.get(range.since, range.until),
+    placeholderData: keepPreviousData,
+  });
+  const data = loaded.data ?? null;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setRange({ since, until });
+  };
   const pct = (v: number | null) => (v === null ? "—" : `${Math.round(v * 100)} %`);
 
   return (
     <section className="page">
       <PageHeader title={t("visitors.kpis.title")} />
-      <Banner kind="error">{error}</Banner>
+      <QueryError error={loaded.error} />
       <form className="toolbar" onSubmit={submit}>
         <label className="field inline">{t("visitors.kpis.since")}<input type="date" value={since} onChange={(e) => setSince(e.target.value)} /></label>
         <label className="field inline">{t("visitors.kpis.until")}<input type="date" value={until} onChange={(e) => setUntil(e.target.value)} /></label>

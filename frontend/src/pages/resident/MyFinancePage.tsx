@@ -1,29 +1,26 @@
-import { useEffect, useState } from "react";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { formatApiError } from "../../api/errors";
 import { useAuth } from "../../auth/AuthProvider";
-import { finance, saveBlob, type Balance, type Entry, type PaymentOptions } from "../../api/finance";
+import { finance, saveBlob, type Balance, type Entry } from "../../api/finance";
 import { Banner } from "../../components/Banner";
 import { TextField } from "../../components/Field";
 import { Loading } from "../../components/Guards";
 import { PageHeader } from "../../components/PageHeader";
+import { QueryError } from "../../components/QueryError";
+import { FINANCE, useFinanceWrite } from "../../hooks/useFinanceWrite";
 import { useForm } from "../../hooks/useForm";
 import { formatDate } from "../../lib/format";
 import { AGING_BUCKETS, formatMoney, owes } from "../../lib/money";
-
-interface UnitData {
-  charges: Entry[];
-  payments: Entry[];
-  options: PaymentOptions;
-}
 
 function today(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
-function TransferForm({ balance, onDone }: { balance: Balance; onDone(): void }) {
+function TransferForm({ balance }: { balance: Balance }) {
   const { t } = useTranslation();
+  const report = useFinanceWrite(finance.reportTransfer);
   const form = useForm({ amount: owes(balance.balance) ? String(Number(balance.balance)) : "",
     paid_on: today(), reference: "" });
   const [file, setFile] = useState<File | null>(null);
@@ -38,10 +35,9 @@ function TransferForm({ balance, onDone }: { balance: Balance; onDone(): void })
           form.setFieldErrors({ file: [t("myFinance.proofMissing")] });
           return;
         }
-        await finance.reportTransfer({ unit_id: balance.unit_id, amount: v.amount, paid_on: v.paid_on,
+        await report.mutateAsync({ unit_id: balance.unit_id, amount: v.amount, paid_on: v.paid_on,
           reference: v.reference || undefined, file });
         setSent(true);
-        onDone();
       });
     }}>
       <h3>{t("myFinance.reportTransfer")}</h3>
@@ -74,38 +70,25 @@ function TransferForm({ balance, onDone }: { balance: Balance; onDone(): void })
 
 function UnitAccount({ balance, currency }: { balance: Balance; currency: string }) {
   const { t, i18n } = useTranslation();
-  const [data, setData] = useState<UnitData | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
+  const unitId = balance.unit_id;
+  const charges = useQuery({ queryKey: [FINANCE, "unpaid", unitId], queryFn: () => finance.unpaidCharges(unitId) });
+  const payments = useQuery({ queryKey: [FINANCE, "payments", unitId], queryFn: () => finance.payments(unitId) });
+  const options = useQuery({ queryKey: [FINANCE, "options", unitId], queryFn: () => finance.paymentOptions(unitId) });
+  const data = charges.data && payments.data && options.data
+    ? { charges: charges.data, payments: payments.data.items, options: options.data } : null;
+  const loadError = charges.error ?? payments.error ?? options.error;
   const money = (value: string | null | undefined) =>
     formatMoney(value, data?.options.currency ?? currency, i18n.language);
 
-  useEffect(() => {
-    let live = true;
-    Promise.all([finance.unpaidCharges(balance.unit_id), finance.payments(balance.unit_id),
-      finance.paymentOptions(balance.unit_id)])
-      .then(([charges, payments, options]) => live && setData({ charges, payments: payments.items, options }))
-      .catch((err) => live && setError(formatApiError(err, t)));
-    return () => {
-      live = false;
-    };
-  }, [balance.unit_id, reload]);
-
-  const payOnline = async () => {
-    try {
-      const checkout = await finance.checkout(balance.unit_id);
-      window.location.assign(checkout.redirect_url);
-    } catch (err) {
-      setError(formatApiError(err, t));
-    }
-  };
-  const download = async (payment: Entry) => {
-    try {
-      saveBlob(await finance.receipt(payment.id), `comprobante-${payment.receipt_code}.pdf`);
-    } catch (err) {
-      setError(formatApiError(err, t));
-    }
-  };
+  // Online payment: the provider's page takes over.
+  const payOnline = useMutation({
+    mutationFn: () => finance.checkout(unitId),
+    onSuccess: (checkout) => window.location.assign(checkout.redirect_url),
+  });
+  const download = useMutation({
+    mutationFn: async (payment: Entry) =>
+      saveBlob(await finance.receipt(payment.id), `comprobante-${payment.receipt_code}.pdf`),
+  });
 
   return (
     <section className="panel" aria-labelledby={`unit-${balance.unit_id}`}>
@@ -118,8 +101,8 @@ function UnitAccount({ balance, currency }: { balance: Balance; currency: string
             : t("myFinance.upToDate")}
         {balance.days_late > 0 && <> · {t("myFinance.daysLate", { count: balance.days_late })}</>}
       </p>
-      <Banner kind="error">{error}</Banner>
-      {!data ? <Loading /> : (
+      <QueryError error={loadError ?? payOnline.error ?? download.error} />
+      {!data ? !loadError && <Loading /> : (
         <>
           {data.charges.length > 0 && (
             <div className="table-wrap">
@@ -149,7 +132,7 @@ function UnitAccount({ balance, currency }: { balance: Balance; currency: string
           )}
           {owes(balance.balance) && (data.options.provider ? (
             <div className="form-actions">
-              <button type="button" className="button primary" onClick={() => void payOnline()}>
+              <button type="button" className="button primary" onClick={() => payOnline.mutate()}>
                 {t("myFinance.payOnline", { amount: money(data.options.amount_due) })}
               </button>
             </div>
@@ -159,7 +142,7 @@ function UnitAccount({ balance, currency }: { balance: Balance; currency: string
               <p className="preformatted">{data.options.bank_details ?? t("myFinance.askAdministration")}</p>
             </div>
           ))}
-          <TransferForm balance={balance} onDone={() => setReload((n) => n + 1)} />
+          <TransferForm balance={balance} />
           <div className="table-wrap">
             <table>
               <caption>{t("myFinance.payments")}</caption>
@@ -177,7 +160,7 @@ function UnitAccount({ balance, currency }: { balance: Balance; currency: string
                     <td>{t(`enums.paymentMethod.${p.kind}`)}{p.status === "reversed" && <> · {t("myFinance.reversed")}</>}</td>
                     <td className="num">{money(p.amount)}</td>
                     <td className="actions">
-                      <button type="button" className="button" onClick={() => void download(p)}>
+                      <button type="button" className="button" onClick={() => download.mutate(p)}>
                         {t("myFinance.receipt")}
                       </button>
                     </td>
@@ -194,20 +177,11 @@ function UnitAccount({ balance, currency }: { balance: Balance; currency: string
 /** A resident's money: balance and aging per unit, what is open, how to pay, receipts. */
 export function MyFinancePage() {
   const { t } = useTranslation();
-  const [balances, setBalances] = useState<Balance[] | null>(null);
+  const loaded = useQuery({ queryKey: [FINANCE, "balances"], queryFn: finance.balances });
+  const balances = loaded.data ?? null;
+  const error = loaded.error;
   const { me } = useAuth();
   const currency = me?.condominium.currency ?? "CLP";
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    finance.balances()
-      .then((rows) => live && setBalances(rows))
-      .catch((err) => live && setError(formatApiError(err, t)));
-    return () => {
-      live = false;
-    };
-  }, []);
   const back = new URLSearchParams(window.location.search).get("checkout");
 
   return (
@@ -215,7 +189,7 @@ export function MyFinancePage() {
       <PageHeader title={t("myFinance.title")}>
         <p className="muted">{t("myFinance.subtitle")}</p>
       </PageHeader>
-      <Banner kind="error">{error}</Banner>
+      <QueryError error={error} />
       <Banner kind="info">{back === "done" ? t("myFinance.checkoutDone") : back === "cancelled"
         ? t("myFinance.checkoutCancelled") : null}</Banner>
       {!balances ? (!error && <Loading />) : balances.length === 0
