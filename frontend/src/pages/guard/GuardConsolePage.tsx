@@ -1,13 +1,15 @@
-import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMemo, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import {
   accessEvents, alerts as alertsApi, manualOpen, toLiveEvent, type Alert, type Direction, type LiveEvent,
 } from "../../api/gate";
-import { gates as gatesApi, type Gate } from "../../api/gates";
+import { gates as gatesApi } from "../../api/gates";
 import type { LiveVisit } from "../../api/visitors";
 import { useAuth } from "../../auth/AuthProvider";
 import { Banner } from "../../components/Banner";
 import { PageHeader } from "../../components/PageHeader";
+import { QueryError } from "../../components/QueryError";
 import { SnapshotThumb } from "../../components/SnapshotThumb";
 import { useEventStream } from "../../hooks/useEventStream";
 import { formatDateTime } from "../../lib/format";
@@ -20,42 +22,38 @@ export function GuardConsolePage() {
   const { t, i18n } = useTranslation();
   const { me } = useAuth();
   const when = (iso: string) => formatDateTime(iso, i18n.language, me?.condominium.time_zone);
-  const [events, setEvents] = useState<LiveEvent[]>([]);
-  const [pending, setPending] = useState<Alert[]>([]);
+  const queryClient = useQueryClient();
+  // The log's latest rows, then what the live stream adds (newest first, no repeats).
+  const recent = useQuery({ queryKey: ["access-events", "recent"], queryFn: () => accessEvents.list({ page_size: 20 }) });
+  const [liveEvents, setLiveEvents] = useState<LiveEvent[]>([]);
+  const events = useMemo(() => {
+    const known = new Set(liveEvents.map((e) => e.id));
+    const logged = (recent.data?.items ?? []).map(toLiveEvent).filter((e) => !known.has(e.id));
+    return [...liveEvents, ...logged].slice(0, MAX_EVENTS);
+  }, [liveEvents, recent.data]);
+  const alertList = useQuery({ queryKey: ["alerts", "pending"], queryFn: alertsApi.pending });
+  const pending = alertList.data ?? [];
   const [visitEvents, setVisitEvents] = useState<LiveVisit[]>([]);
-  const [error, setError] = useState("");
+  const ack = useMutation({
+    mutationFn: (alert: Alert) => alertsApi.ack(alert.id),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["alerts"] }),
+  });
 
-  const addEvent = useCallback((event: LiveEvent) => {
-    setEvents((list) => [event, ...list.filter((e) => e.id !== event.id)].slice(0, MAX_EVENTS));
-  }, []);
   const stream = useEventStream({
-    access: (data) => addEvent(data as LiveEvent),
-    alert: (data) => setPending((list) => [data as Alert, ...list.filter((a) => a.id !== (data as Alert).id)]),
+    access: (data) => setLiveEvents((list) =>
+      [data as LiveEvent, ...list.filter((e) => e.id !== (data as LiveEvent).id)].slice(0, MAX_EVENTS)),
+    // A new alert: the pending list is read again (it is short).
+    alert: () => void queryClient.invalidateQueries({ queryKey: ["alerts"] }),
     // What the visitor desk hears too: walk-ins asked, answered, entries and exits.
     visit: (data) => setVisitEvents((list) => [data as LiveVisit, ...list].slice(0, MAX_EVENTS)),
   });
-
-  useEffect(() => {
-    accessEvents.list({ page_size: 20 })
-      .then((page) => setEvents((live) => {
-        const known = new Set(live.map((e) => e.id));
-        return [...live, ...page.items.map(toLiveEvent).filter((e) => !known.has(e.id))];
-      }))
-      .catch(() => setError(t("errors.network")));
-    alertsApi.pending().then(setPending).catch(() => setError(t("errors.network")));
-  }, [t]);
-
-  const ack = async (alert: Alert) => {
-    await alertsApi.ack(alert.id);
-    setPending((list) => list.filter((a) => a.id !== alert.id));
-  };
 
   return (
     <section className="page">
       <PageHeader title={t("console.title")}
         actions={<span className={`pill ${stream === "live" ? "pill-ok" : "pill-warn"}`} role="status">
           {t(`console.stream.${stream}`)}</span>} />
-      <Banner kind="error">{error}</Banner>
+      <QueryError error={recent.error ?? alertList.error ?? ack.error} />
       <div className="console-grid">
         <div className="panel">
           <h2>{t("console.events")}</h2>
@@ -92,7 +90,7 @@ export function GuardConsolePage() {
                       <strong>{t(`console.alertKind.${alert.kind}`)}</strong>
                       <div className="muted">{alert.message} · {when(alert.created_at)}</div>
                     </div>
-                    <button type="button" className="button" onClick={() => void ack(alert)}>
+                    <button type="button" className="button" disabled={ack.isPending} onClick={() => ack.mutate(alert)}>
                       {t("console.ack")}</button>
                   </li>
                 ))}
@@ -126,37 +124,32 @@ export function GuardConsolePage() {
 /** Log a gate opened by hand; the event itself arrives through the live stream. */
 function ManualOpenForm() {
   const { t } = useTranslation();
-  const [gateList, setGateList] = useState<Gate[]>([]);
-  const [gateId, setGateId] = useState("");
+  const gates = useQuery({
+    queryKey: ["gates", "list", { page_size: 100 }], queryFn: () => gatesApi.list({ page_size: 100 }),
+  });
+  const gateList = (gates.data?.items ?? []).filter((g) => g.is_active !== false);
+  const [chosenGate, setChosenGate] = useState("");
+  // Until the guard picks one, the first gate.
+  const gateId = chosenGate || String(gates.data?.items[0]?.id ?? "");
   const [direction, setDirection] = useState<Direction>("entry");
   const [reason, setReason] = useState("");
-  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
+  const open = useMutation({
+    mutationFn: () => manualOpen(Number(gateId), { reason, direction }),
+    onSuccess: () => setReason(""),
+  });
 
-  useEffect(() => {
-    gatesApi.list({ page_size: 100 }).then((page) => {
-      setGateList(page.items.filter((g) => g.is_active !== false));
-      if (page.items[0]) setGateId(String(page.items[0].id));
-    }).catch(() => undefined);
-  }, []);
-
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setMessage(null);
-    try {
-      await manualOpen(Number(gateId), { reason, direction });
-      setReason("");
-      setMessage({ kind: "success", text: t("console.opened") });
-    } catch (err) {
-      setMessage({ kind: "error", text: err instanceof Error ? err.message : t("errors.network") });
-    }
+    open.mutate();
   };
 
   return (
-    <form className="panel" onSubmit={(e) => void submit(e)} aria-label={t("console.manualOpen")}>
+    <form className="panel" onSubmit={submit} aria-label={t("console.manualOpen")}>
       <h2>{t("console.manualOpen")}</h2>
-      {message && <Banner kind={message.kind}>{message.text}</Banner>}
+      <QueryError error={gates.error ?? open.error} />
+      <Banner kind="success">{open.isSuccess ? t("console.opened") : null}</Banner>
       <label className="field">{t("console.gate")}
-        <select value={gateId} onChange={(e) => setGateId(e.target.value)} required>
+        <select value={gateId} onChange={(e) => setChosenGate(e.target.value)} required>
           {gateList.map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}
         </select>
       </label>

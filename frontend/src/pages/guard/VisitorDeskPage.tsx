@@ -1,12 +1,14 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError } from "../../api/errors";
-import { gates as gatesApi, type Gate } from "../../api/gates";
-import { units as unitsApi, type Unit } from "../../api/units";
+import { ApiError, formatApiError } from "../../api/errors";
+import { gates as gatesApi } from "../../api/gates";
+import { units as unitsApi } from "../../api/units";
 import { scans, visits as visitsApi, type LiveVisit, type ScanResult, type Visit } from "../../api/visitors";
 import { VisitorNameFields } from "../../components/VisitorNameFields";
 import { Banner } from "../../components/Banner";
 import { PageHeader } from "../../components/PageHeader";
+import { QueryError } from "../../components/QueryError";
 import { captureJpeg, useCamera } from "../../hooks/useCamera";
 import { useEventStream } from "../../hooks/useEventStream";
 import { VisitPhoto } from "../resident/VisitParts";
@@ -16,37 +18,39 @@ import { VisitPhoto } from "../resident/VisitParts";
  * answer live, the QR scanner, and who is inside now. */
 export function VisitorDeskPage() {
   const { t } = useTranslation();
-  const [gateList, setGateList] = useState<Gate[]>([]);
-  const [gateId, setGateId] = useState(0);
-  const [inside, setInside] = useState<Visit[]>([]);
-  const [live, setLive] = useState<LiveVisit | null>(null);
-  const reloadInside = useCallback(() => { visitsApi.inside().then(setInside).catch(() => undefined); }, []);
-  const stream = useEventStream({
-    visit: (data) => { setLive(data as LiveVisit); reloadInside(); },
+  const queryClient = useQueryClient();
+  const gates = useQuery({
+    queryKey: ["gates", "list", { page_size: 100 }], queryFn: () => gatesApi.list({ page_size: 100 }),
   });
-  useEffect(() => {
-    gatesApi.list({ page_size: 100 }).then((page) => {
-      const active = page.items.filter((g) => g.is_active !== false);
-      setGateList(active);
-      if (active[0]) setGateId(active[0].id);
-    }).catch(() => undefined);
-    reloadInside();
-  }, [reloadInside]);
+  const gateList = (gates.data?.items ?? []).filter((g) => g.is_active !== false);
+  const [chosenGate, setChosenGate] = useState(0);
+  // Until the guard picks one, the first active gate.
+  const gateId = chosenGate || (gateList[0]?.id ?? 0);
+  const insideList = useQuery({ queryKey: ["visits", "inside"], queryFn: visitsApi.inside });
+  const inside = insideList.data ?? [];
+  const reloadVisits = useCallback(() => queryClient.invalidateQueries({ queryKey: ["visits"] }), [queryClient]);
+  const exit = useMutation({ mutationFn: (visit: Visit) => visitsApi.exit(visit.id, gateId), onSuccess: reloadVisits });
+  const [live, setLive] = useState<LiveVisit | null>(null);
+  // A visit changed (asked, answered, in, out): who is inside may have changed too.
+  const stream = useEventStream({
+    visit: (data) => { setLive(data as LiveVisit); void reloadVisits(); },
+  });
 
   return (
     <section className="page">
       <PageHeader title={t("visitors.desk.title")}
         actions={<span className={`pill ${stream === "live" ? "pill-ok" : "pill-warn"}`} role="status">
           {t(`console.stream.${stream}`)}</span>} />
+      <QueryError error={gates.error ?? insideList.error ?? exit.error} />
       <label className="field inline">{t("console.gate")}
-        <select value={gateId} onChange={(e) => setGateId(Number(e.target.value))}>
+        <select value={gateId} onChange={(e) => setChosenGate(Number(e.target.value))}>
           {gateList.map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}
         </select>
       </label>
       <div className="console-grid">
-        <WalkInPanel gateId={gateId} live={live} onEntered={reloadInside} />
+        <WalkInPanel gateId={gateId} live={live} />
         <div>
-          <QrScannerPanel gateId={gateId} onEntered={reloadInside} />
+          <QrScannerPanel gateId={gateId} />
           <section className="panel" aria-labelledby="inside-title">
             <h2 id="inside-title">{t("visitors.desk.inside")}</h2>
             {inside.length === 0 ? <p className="muted">{t("visitors.desk.nobodyInside")}</p> : (
@@ -54,8 +58,8 @@ export function VisitorDeskPage() {
                 {inside.map((v) => (
                   <li key={v.id} className="event-row event-granted">
                     <div><strong>{v.visitor_name}</strong> <span className="muted">· {v.unit}</span></div>
-                    <button type="button" className="button" onClick={() =>
-                      void visitsApi.exit(v.id, gateId).then(reloadInside)}>{t("visitors.desk.exit")}</button>
+                    <button type="button" className="button" disabled={exit.isPending}
+                      onClick={() => exit.mutate(v)}>{t("visitors.desk.exit")}</button>
                   </li>
                 ))}
               </ul>
@@ -67,24 +71,41 @@ export function VisitorDeskPage() {
   );
 }
 
-function WalkInPanel({ gateId, live, onEntered }: { gateId: number; live: LiveVisit | null; onEntered: () => void }) {
+/** The guard's words for a refused walk-in: the photo's problems, else the API error. */
+function walkInError(err: unknown, t: ReturnType<typeof useTranslation>["t"]): string {
+  const reasons = err instanceof ApiError ? (err.fieldErrors.photo ?? []) : [];
+  return reasons.length
+    ? t("visitors.desk.photoRejected", { reasons: reasons.map((r) => t(`visitors.photoReason.${r}`, { defaultValue: r })).join(", ") })
+    : formatApiError(err, t);
+}
+
+function WalkInPanel({ gateId, live }: { gateId: number; live: LiveVisit | null }) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const { videoRef, state } = useCamera();
   const canvas = useRef<HTMLCanvasElement>(document.createElement("canvas"));
   const [photo, setPhoto] = useState<{ blob: Blob; url: string } | null>(null);
-  const [unitList, setUnitList] = useState<Unit[]>([]);
-  const [form, setForm] = useState({ unit_id: "", first_name: "", last_name: "", doc_type: "rut",
+  const units = useQuery({
+    queryKey: ["units", "list", { page_size: 100 }], queryFn: () => unitsApi.list({ page_size: 100 }),
+  });
+  const unitList = units.data?.items ?? [];
+  const [fields, setForm] = useState({ unit_id: "", first_name: "", last_name: "", doc_type: "rut",
     doc_number: "", phone: "", plate: "" });
-  const [visit, setVisit] = useState<Visit | null>(null);
+  // Until the guard picks one, the first unit.
+  const form = { ...fields, unit_id: fields.unit_id || String(unitList[0]?.id ?? "") };
   const [status, setStatus] = useState("");
-  const [error, setError] = useState("");
-  const [entered, setEntered] = useState(false);
-  useEffect(() => {
-    unitsApi.list({ page_size: 100 }).then((page) => {
-      setUnitList(page.items);
-      if (page.items[0]) setForm((f) => ({ ...f, unit_id: String(page.items[0].id) }));
-    }).catch(() => undefined);
-  }, []);
+  const walkIn = useMutation({
+    mutationFn: () => visitsApi.walkIn({ ...form, unit_id: Number(form.unit_id), gate_id: gateId,
+      photo: photo?.blob ?? null }),
+    onSuccess: (created) => setStatus(created.status),
+  });
+  const visit = walkIn.data ?? null;
+  const entry = useMutation({
+    mutationFn: (id: number) => visitsApi.entry(id, gateId),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["visits"] }),
+  });
+  const entered = entry.isSuccess && entry.variables === visit?.id;
+  const failure = walkIn.error ?? entry.error;
   useEffect(() => { if (visit && live && live.id === visit.id) setStatus(live.status); }, [live, visit]);
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
 
@@ -92,36 +113,17 @@ function WalkInPanel({ gateId, live, onEntered }: { gateId: number; live: LiveVi
     const shot = await captureJpeg(videoRef.current, canvas.current);
     if (shot) setPhoto((old) => { if (old) URL.revokeObjectURL(old.url); return { blob: shot.blob, url: URL.createObjectURL(shot.blob) }; });
   };
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setError("");
-    setEntered(false);
-    try {
-      const created = await visitsApi.walkIn({ ...form, unit_id: Number(form.unit_id), gate_id: gateId,
-        photo: photo?.blob ?? null });
-      setVisit(created);
-      setStatus(created.status);
-    } catch (err) {
-      const reasons = err instanceof ApiError ? (err.fieldErrors.photo ?? []) : [];
-      setError(reasons.length ? t("visitors.desk.photoRejected", { reasons: reasons.map((r) => t(`visitors.photoReason.${r}`, { defaultValue: r })).join(", ") })
-        : err instanceof ApiError && err.detail ? err.detail : t("errors.network"));
-    }
-  };
-  const enter = async () => {
-    if (!visit) return;
-    try {
-      await visitsApi.entry(visit.id, gateId);
-      setEntered(true);
-      onEntered();
-    } catch (err) {
-      setError(err instanceof ApiError && err.detail ? err.detail : t("errors.network"));
-    }
+    entry.reset();
+    walkIn.mutate();
   };
 
   return (
-    <form className="panel" onSubmit={(e) => void submit(e)} aria-label={t("visitors.desk.walkIn")}>
+    <form className="panel" onSubmit={submit} aria-label={t("visitors.desk.walkIn")}>
       <h2>{t("visitors.desk.walkIn")}</h2>
-      <Banner kind="error">{error}</Banner>
+      <QueryError error={units.error} />
+      <Banner kind="error">{failure ? walkInError(failure, t) : null}</Banner>
       <div className="photo-capture">
         <video ref={videoRef} muted playsInline aria-label={t("visitors.desk.camera")} />
         {photo && <img src={photo.url} alt={t("visitors.desk.photoTaken")} />}
@@ -143,7 +145,7 @@ function WalkInPanel({ gateId, live, onEntered }: { gateId: number; live: LiveVi
           <strong>{visit.visitor_name}</strong> · {visit.unit} · {t(`visitors.status.${status}`)}
           {visit.alerts?.map((a) => <div key={a} className="field-error">{t(`console.alertKind.${a}`, { defaultValue: a })}</div>)}
           {status === "approved" && !entered && (
-            <button type="button" className="button primary" onClick={() => void enter()}>{t("visitors.desk.letIn")}</button>)}
+            <button type="button" className="button primary" onClick={() => entry.mutate(visit.id)}>{t("visitors.desk.letIn")}</button>)}
           {entered && <div>{t("visitors.desk.entered")}</div>}
         </div>
       )}
@@ -153,16 +155,26 @@ function WalkInPanel({ gateId, live, onEntered }: { gateId: number; live: LiveVi
 
 /** Reads passes with the camera: the browser's barcode reader when it has one, otherwise
  * frames sent to the server (one at a time); a hand scanner types into the text box. */
-function QrScannerPanel({ gateId, onEntered }: { gateId: number; onEntered: () => void }) {
+function QrScannerPanel({ gateId }: { gateId: number }) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
   const [on, setOn] = useState(false);
   const [result, setResult] = useState<ScanResult | null>(null);
   const [text, setText] = useState("");
-  const show = (res: ScanResult) => { setResult(res); if (res.decision === "granted") onEntered(); };
-  const submit = async (e: FormEvent) => {
+  const show = (res: ScanResult) => {
+    setResult(res);
+    if (res.decision === "granted") void queryClient.invalidateQueries({ queryKey: ["visits"] });
+  };
+  const typed = useMutation({
+    mutationFn: (payload: string) => scans.payload(gateId, payload),
+    onSuccess: (res) => {
+      show(res);
+      setText("");
+    },
+  });
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    show(await scans.payload(gateId, text.trim()));
-    setText("");
+    typed.mutate(text.trim());
   };
   return (
     <section className="panel" aria-label={t("visitors.desk.scanner")}>
@@ -170,7 +182,8 @@ function QrScannerPanel({ gateId, onEntered }: { gateId: number; onEntered: () =
       <button type="button" className="button" onClick={() => setOn((v) => !v)}>
         {on ? t("visitors.desk.stopScanner") : t("visitors.desk.startScanner")}</button>
       {on && <ScannerCamera gateId={gateId} onResult={(res) => { show(res); setOn(false); }} />}
-      <form onSubmit={(e) => void submit(e)}>
+      <QueryError error={typed.error} />
+      <form onSubmit={submit}>
         <label className="field">{t("visitors.desk.payload")}
           <input value={text} onChange={(e) => setText(e.target.value)} required /></label>
       </form>
