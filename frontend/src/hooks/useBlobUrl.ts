@@ -23,5 +23,5 @@ export function useBlobUrl(key: readonly unknown[], load: (signal: AbortSignal) 
       setUrl(null);
     };
   }, [data]);
-  return { url, error };
+  return { url, error, blob: data ?? null };
 }

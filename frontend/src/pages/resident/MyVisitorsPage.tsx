@@ -1,12 +1,14 @@
-import { useCallback, useEffect, useState, type FormEvent } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useCallback, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError } from "../../api/errors";
-import { units as unitsApi, type Unit } from "../../api/units";
+import { ApiError, formatApiError } from "../../api/errors";
+import { units as unitsApi } from "../../api/units";
 import { visits as visitsApi, type PreRegistration, type Visit, type VisitKind } from "../../api/visitors";
 import { useAuth } from "../../auth/AuthProvider";
 import { VisitorNameFields } from "../../components/VisitorNameFields";
 import { Banner } from "../../components/Banner";
 import { PageHeader } from "../../components/PageHeader";
+import { QueryError } from "../../components/QueryError";
 import { useEventStream } from "../../hooks/useEventStream";
 import { formatDateTime } from "../../lib/format";
 import { enablePush, pushSupported } from "../../lib/push";
@@ -22,31 +24,25 @@ export function MyVisitorsPage() {
   const { t, i18n } = useTranslation();
   const { me } = useAuth();
   const when = (iso?: string | null) => formatDateTime(iso, i18n.language, me?.condominium.time_zone);
-  const [list, setList] = useState<Visit[]>([]);
-  const [error, setError] = useState("");
+  const queryClient = useQueryClient();
+  const visits = useQuery({ queryKey: ["visits", "mine"], queryFn: () => visitsApi.list({ page_size: 50 }) });
+  const list = visits.data?.items ?? [];
   const [created, setCreated] = useState<Visit | null>(null);
-
-  const load = useCallback(() => {
-    visitsApi.list({ page_size: 50 }).then((page) => setList(page.items))
-      .catch(() => setError(t("errors.network")));
-  }, [t]);
-  useEffect(load, [load]);
-  useEventStream({ notification: () => load() });
+  const reload = useCallback(() => queryClient.invalidateQueries({ queryKey: ["visits"] }), [queryClient]);
+  // A notification (a visitor at the gate, an answer elsewhere): my visits changed.
+  useEventStream({ notification: () => void reload() });
+  const answer = useMutation({
+    mutationFn: ({ visit, decision }: { visit: Visit; decision: "approve" | "deny" }) =>
+      visitsApi.answer(visit.id, decision),
+    onSettled: reload,
+  });
 
   const pending = list.filter((v) => v.status === "pending" || v.status === "call");
-  const answer = async (visit: Visit, decision: "approve" | "deny") => {
-    try {
-      await visitsApi.answer(visit.id, decision);
-    } catch (err) {
-      setError(err instanceof ApiError && err.detail ? err.detail : t("errors.network"));
-    }
-    load();
-  };
 
   return (
     <section className="page narrow">
       <PageHeader title={t("visitors.mine.title")} actions={<PushButton />} />
-      <Banner kind="error">{error}</Banner>
+      <QueryError error={visits.error ?? answer.error} />
       <section className="panel" aria-labelledby="pending-title">
         <h2 id="pending-title">{t("visitors.mine.pending")}</h2>
         {pending.length === 0 ? <p className="muted">{t("visitors.mine.noPending")}</p> : (
@@ -58,9 +54,9 @@ export function MyVisitorsPage() {
                   <strong>{visit.visitor_name}</strong>
                   <div className="muted">{visit.visitor_doc} · {visit.unit} · {when(visit.created_at)}</div>
                   <div className="button-row">
-                    <button type="button" className="button primary" onClick={() => void answer(visit, "approve")}>
+                    <button type="button" className="button primary" disabled={answer.isPending} onClick={() => answer.mutate({ visit, decision: "approve" })}>
                       {t("visitors.approve")}</button>
-                    <button type="button" className="button danger" onClick={() => void answer(visit, "deny")}>
+                    <button type="button" className="button danger" disabled={answer.isPending} onClick={() => answer.mutate({ visit, decision: "deny" })}>
                       {t("visitors.deny")}</button>
                   </div>
                 </div>
@@ -69,8 +65,8 @@ export function MyVisitorsPage() {
           </ul>
         )}
       </section>
-      <PreRegistrationForm onCreated={(visit) => { setCreated(visit); load(); }} />
-      {created && <PassCard visit={created} />}
+      <PreRegistrationForm onCreated={setCreated} />
+      {created && <PassCard key={created.id} visit={created} />}
       <section className="panel" aria-labelledby="history-title">
         <h2 id="history-title">{t("visitors.mine.history")}</h2>
         {list.length === 0 ? <p className="muted">{t("visitors.mine.none")}</p> : (
@@ -107,30 +103,36 @@ function PushButton() {
 
 function PreRegistrationForm({ onCreated }: { onCreated: (visit: Visit) => void }) {
   const { t } = useTranslation();
-  const [myUnits, setMyUnits] = useState<Unit[]>([]);
-  const [form, setForm] = useState({
+  const queryClient = useQueryClient();
+  const units = useQuery({
+    queryKey: ["units", "list", { page_size: 100 }], queryFn: () => unitsApi.list({ page_size: 100 }),
+  });
+  const myUnits = units.data?.items ?? [];
+  const [fields, setForm] = useState({
     unit_id: "", kind: "single" as VisitKind, first_name: "", last_name: "", doc_type: "rut",
     doc_number: "", phone: "", email: "", plate: "", valid_from: "", valid_until: "", start_time: "08:00",
     end_time: "18:00", service_kind: "cleaner", notes: "",
   });
   const [weekdays, setWeekdays] = useState<number[]>([]);
   const [photo, setPhoto] = useState<File | null>(null);
-  const [error, setError] = useState("");
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  useEffect(() => {
-    unitsApi.list({ page_size: 100 }).then((page) => {
-      setMyUnits(page.items);
-      if (page.items[0]) setForm((f) => ({ ...f, unit_id: String(page.items[0].id) }));
-    }).catch(() => undefined);
-  }, []);
+  // Until the resident picks one, their first unit.
+  const form = { ...fields, unit_id: fields.unit_id || String(myUnits[0]?.id ?? "") };
+  const create = useMutation({
+    mutationFn: preRegister,
+    onSuccess: ({ visit, photoError }) => {
+      if (!photoError) setPhoto(null);
+      onCreated(visit);
+      return queryClient.invalidateQueries({ queryKey: ["visits"] });
+    },
+  });
+  const fieldErrors = create.error instanceof ApiError ? create.error.fieldErrors : {};
+  const error = create.error ? formatApiError(create.error, t) : create.data?.photoError ?? "";
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
     setForm((f) => ({ ...f, [key]: e.target.value }));
   const iso = (local: string) => (local ? new Date(local).toISOString() : undefined);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setError("");
-    setFieldErrors({});
+  /** The visit, then (seed 003) its photo, checked like at the gate; a refused photo leaves the visit. */
+  async function preRegister(): Promise<{ visit: Visit; photoError?: string }> {
     const body: PreRegistration = {
       unit_id: Number(form.unit_id), kind: form.kind, notes: form.notes || undefined,
       visitor: { first_name: form.first_name, last_name: form.last_name, doc_type: form.doc_type,
@@ -142,35 +144,31 @@ function PreRegistrationForm({ onCreated }: { onCreated: (visit: Visit) => void 
       Object.assign(body, { weekdays, start_time: form.start_time, end_time: form.end_time,
         service_kind: form.service_kind });
     }
-    let visit: Visit;
+    const visit = await visitsApi.create(body);
+    if (!photo) return { visit };
     try {
-      visit = await visitsApi.create(body);
+      return { visit: { ...visit, ...(await visitsApi.attachPhoto(visit.id, photo)), pass_sent_by: visit.pass_sent_by } };
     } catch (err) {
-      if (err instanceof ApiError) {
-        setFieldErrors(err.fieldErrors);
-        setError(err.detail ?? t("errors.network"));
-      } else setError(t("errors.network"));
-      return;
+      const reasons = err instanceof ApiError ? (err.fieldErrors.photo ?? []) : [];
+      return {
+        visit,
+        photoError: t("visitors.new.photoRejected", {
+          reasons: reasons.map((r) => t(`visitors.photoReason.${r}`, { defaultValue: r })).join(", ") ||
+            formatApiError(err, t),
+        }),
+      };
     }
-    // Seed 003: the visitor's photo goes with the pre-registration (checked like at the gate).
-    if (photo) {
-      try {
-        visit = { ...visit, ...(await visitsApi.attachPhoto(visit.id, photo)), pass_sent_by: visit.pass_sent_by };
-        setPhoto(null);
-      } catch (err) {
-        const reasons = err instanceof ApiError ? (err.fieldErrors.photo ?? []) : [];
-        setError(t("visitors.new.photoRejected", {
-          reasons: reasons.map((r) => t(`visitors.photoReason.${r}`, { defaultValue: r })).join(", ") || t("errors.network"),
-        }));
-      }
-    }
-    onCreated(visit);
+  }
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    create.mutate();
   };
   const fieldError = (name: string) => fieldErrors[name]?.join(" ");
 
   return (
-    <form className="panel" onSubmit={(e) => void submit(e)} aria-label={t("visitors.new.title")}>
+    <form className="panel" onSubmit={submit} aria-label={t("visitors.new.title")}>
       <h2>{t("visitors.new.title")}</h2>
+      <QueryError error={units.error} />
       <Banner kind="error">{error}</Banner>
       <label className="field">{t("visitors.unit")}
         <select value={form.unit_id} onChange={set("unit_id")} required>

@@ -1,48 +1,36 @@
-import { useEffect, useState } from "react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError } from "../../api/errors";
+import { ApiError, formatApiError } from "../../api/errors";
 import { visits as visitsApi, type Visit } from "../../api/visitors";
 import { Banner } from "../../components/Banner";
+import { useBlobUrl } from "../../hooks/useBlobUrl";
 import { VisitPhoto } from "./VisitParts";
 
-/** The pass just issued: its QR code, download and share, sending it to the visitor (e-mail,
+/** The pass just issued (render it with `key={visit.id}`): its QR code, download and share, sending it to the visitor (e-mail,
  * WhatsApp, SMS), and the visitor's photo (attach another if the first was refused). */
 export function PassCard({ visit }: { visit: Visit }) {
   const { t } = useTranslation();
-  const [url, setUrl] = useState<string | null>(null);
-  const [file, setFile] = useState<File | null>(null);
-  useEffect(() => {
-    let revoked = false;
-    let objectUrl = "";
-    visitsApi.passPng(visit.id).then((blob) => {
-      if (revoked) return;
-      objectUrl = URL.createObjectURL(blob);
-      setUrl(objectUrl);
-      setFile(new File([blob], `pase-${visit.id}.png`, { type: "image/png" }));
-    }).catch(() => undefined);
-    return () => { revoked = true; if (objectUrl) URL.revokeObjectURL(objectUrl); };
-  }, [visit.id]);
-  const [sentBy, setSentBy] = useState<string[]>(visit.pass_sent_by ?? []);
-  const [hasPhoto, setHasPhoto] = useState(visit.has_photo);
+  const queryClient = useQueryClient();
+  const pass = useBlobUrl(["visits", "pass", visit.id], () => visitsApi.passPng(visit.id));
+  const url = pass.url;
+  const file = useMemo(() => pass.blob && new File([pass.blob], `pase-${visit.id}.png`, { type: "image/png" }),
+    [pass.blob, visit.id]);
   const [photo, setPhoto] = useState<File | null>(null);
-  const [message, setMessage] = useState("");
-  useEffect(() => { setSentBy(visit.pass_sent_by ?? []); setHasPhoto(visit.has_photo); setMessage(""); }, [visit]);
-  const problem = (err: unknown) => (err instanceof ApiError && err.detail ? err.detail : t("errors.network"));
-  const send = async () => {
-    setMessage("");
-    try { setSentBy(await visitsApi.sendPass(visit.id)); } catch (err) { setMessage(problem(err)); }
-  };
-  const attach = async () => {
-    if (!photo) return;
-    setMessage("");
-    try {
-      setHasPhoto((await visitsApi.attachPhoto(visit.id, photo)).has_photo);
-    } catch (err) {
-      const reasons = err instanceof ApiError ? (err.fieldErrors.photo ?? []) : [];
-      setMessage(reasons.length ? t("visitors.desk.photoRejected", {
-        reasons: reasons.map((r) => t(`visitors.photoReason.${r}`, { defaultValue: r })).join(", ") }) : problem(err));
-    }
-  };
+  const send = useMutation({ mutationFn: () => visitsApi.sendPass(visit.id) });
+  const attach = useMutation({
+    mutationFn: (chosen: File) => visitsApi.attachPhoto(visit.id, chosen),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["visits"] }),
+  });
+  // What the answers say, over what the visit said when the pass was issued.
+  const sentBy = send.data ?? visit.pass_sent_by ?? [];
+  const hasPhoto = attach.data?.has_photo ?? visit.has_photo;
+  const failure = pass.error ?? send.error ?? attach.error;
+  const reasons = attach.error instanceof ApiError ? (attach.error.fieldErrors.photo ?? []) : [];
+  const message = !failure ? "" : reasons.length && failure === attach.error
+    ? t("visitors.desk.photoRejected", {
+      reasons: reasons.map((r) => t(`visitors.photoReason.${r}`, { defaultValue: r })).join(", ") })
+    : formatApiError(failure, t);
   const canShare = !!file && typeof navigator.canShare === "function" && navigator.canShare({ files: [file] });
   return (
     <section className="panel pass-card" aria-label={t("visitors.pass.title")}>
@@ -54,13 +42,13 @@ export function PassCard({ visit }: { visit: Visit }) {
         : t("visitors.pass.notSent")}</p>
       {message && <Banner kind="error">{message}</Banner>}
       {hasPhoto ? <VisitPhoto visitId={visit.id} alt={visit.visitor_name ?? ""} /> : (
-        <form onSubmit={(e) => { e.preventDefault(); void attach(); }}>
+        <form onSubmit={(e) => { e.preventDefault(); if (photo) attach.mutate(photo); }}>
           <PhotoInput file={photo} onChange={setPhoto} />
           <button type="submit" className="button" disabled={!photo}>{t("visitors.new.attachPhoto")}</button>
         </form>
       )}
       <div className="button-row">
-        <button type="button" className="button" onClick={() => void send()}>{t("visitors.pass.send")}</button>
+        <button type="button" className="button" onClick={() => send.mutate()}>{t("visitors.pass.send")}</button>
         {url && <a className="button" href={url} download={`pase-${visit.id}.png`}>{t("visitors.pass.download")}</a>}
         {canShare && <button type="button" className="button primary"
           onClick={() => void navigator.share({ files: [file!], title: t("visitors.pass.title") })}>

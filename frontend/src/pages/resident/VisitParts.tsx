@@ -1,37 +1,36 @@
-import { useEffect, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { visits as visitsApi, type Timeline } from "../../api/visitors";
+import { visits as visitsApi } from "../../api/visitors";
 import { useAuth } from "../../auth/AuthProvider";
+import { QueryError } from "../../components/QueryError";
+import { useBlobUrl } from "../../hooks/useBlobUrl";
 import { formatDateTime } from "../../lib/format";
 
-/** The visitor's photo at the gate, fetched with the session (never cached). */
+/** The visitor's photo at the gate, fetched with the session (never kept once unused). */
 export function VisitPhoto({ visitId, alt, thumb = true }: { visitId: number; alt: string; thumb?: boolean }) {
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    let objectUrl = "";
-    let stopped = false;
-    visitsApi.photo(visitId, thumb).then((blob) => {
-      if (stopped) return;
-      objectUrl = URL.createObjectURL(blob);
-      setUrl(objectUrl);
-    }).catch(() => undefined);
-    return () => { stopped = true; if (objectUrl) URL.revokeObjectURL(objectUrl); };
-  }, [visitId, thumb]);
-  return url ? <img src={url} alt={alt} className="visit-photo" /> : <span className="visit-photo" aria-hidden="true" />;
+  const { t } = useTranslation();
+  const { url, error } = useBlobUrl(["visits", "photo", visitId, thumb], () => visitsApi.photo(visitId, thumb));
+  if (url) return <img src={url} alt={alt} className="visit-photo" />;
+  // A photo that cannot be read says so (its title), rather than leaving an empty frame.
+  return error
+    ? <span className="visit-photo visit-photo-missing" title={t("faces.imageError")} />
+    : <span className="visit-photo" aria-hidden="true" />;
 }
 
-/** Every state change of a visit with who and when (loaded on demand). */
+/** Every state change of a visit with who and when (loaded when opened). */
 export function VisitHistory({ visitId }: { visitId: number }) {
   const { t, i18n } = useTranslation();
   const { me } = useAuth();
-  const [timeline, setTimeline] = useState<Timeline | null>(null);
   const [open, setOpen] = useState(false);
-  useEffect(() => {
-    if (open && !timeline) visitsApi.history(visitId).then(setTimeline).catch(() => undefined);
-  }, [open, timeline, visitId]);
+  const history = useQuery({
+    queryKey: ["visits", "history", visitId], queryFn: () => visitsApi.history(visitId), enabled: open,
+  });
+  const timeline = history.data ?? null;
   return (
     <details onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}>
       <summary>{t("visitors.historyOf")}</summary>
+      <QueryError error={history.error} />
       {timeline && (
         <ol className="timeline">
           {timeline.changes.map((change, index) => (
