@@ -1,12 +1,18 @@
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { kiosk, type GateStatus } from "../../api/gate";
+import { kiosk } from "../../api/gate";
 import { ApiError } from "../../api/errors";
 import { LanguageSwitcher } from "../../components/LanguageSwitcher";
 import { usePageTitle } from "../../hooks/usePageTitle";
 import { captureJpeg, useCamera } from "../../hooks/useCamera";
 import { FrameLoop, IDLE, type KioskView } from "../../lib/kiosk";
 import { readKioskConfig, saveKioskConfig, type KioskConfig } from "./kioskConfig";
+
+/** The device token was refused (revoked, or for another gate): retrying will not help. */
+function isRefused(err: unknown): boolean {
+  return err instanceof ApiError && (err.status === 401 || err.status === 403);
+}
 
 /** `/kiosk`: the full-screen gate terminal, authenticated by its device token. */
 export function KioskPage() {
@@ -46,27 +52,22 @@ function KioskSetup({ onSave }: { onSave: (config: KioskConfig) => void }) {
 function KioskScreen({ config, onReset }: { config: KioskConfig; onReset: () => void }) {
   const { t } = useTranslation();
   const { videoRef, state: camera } = useCamera();
-  const [gate, setGate] = useState<GateStatus | null>(null);
+  // The gate's name and state; a refused token stops, anything else is retried every 3 s.
+  const status = useQuery({
+    queryKey: ["kiosk-status", config.gateId, config.token],
+    queryFn: () => kiosk.status(config.gateId, config.token),
+    retry: (_, err) => !isRefused(err),
+    retryDelay: 3000,
+  });
+  const gate = status.data ?? null;
   const [view, setView] = useState<KioskView>(IDLE);
-  const [offline, setOffline] = useState(false);
-  const [rejected, setRejected] = useState(false);
+  const [framesOffline, setOffline] = useState(false);
+  const [framesRejected, setRejected] = useState(false);
+  const rejected = framesRejected || isRefused(status.error);
+  const offline = framesOffline || (!gate && status.failureCount > 0 && !rejected);
   const [qrMode, setQrMode] = useState(false);
   const frameSize = useRef({ width: 640, height: 480 });
   usePageTitle(gate ? `${t("kiosk.title")} · ${gate.name}` : t("kiosk.title"));
-
-  useEffect(() => {
-    let cancelled = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const load = () => kiosk.status(config.gateId, config.token)
-      .then((status) => { if (!cancelled) { setGate(status); setOffline(false); } })
-      .catch((err) => {
-        if (cancelled) return;
-        if (err instanceof ApiError && (err.status === 401 || err.status === 403)) setRejected(true);
-        else { setOffline(true); timer = setTimeout(load, 3000); }
-      });
-    void load();
-    return () => { cancelled = true; clearTimeout(timer); };
-  }, [config]);
 
   // QR mode: frames go to the pass reader until a pass is read or 30 s pass.
   useEffect(() => {
@@ -111,7 +112,7 @@ function KioskScreen({ config, onReset }: { config: KioskConfig; onReset: () => 
       send: (frame, signal) => kiosk.frame(config.gateId, config.token, frame, signal),
       onView: (next) => { setOffline(false); setView(next); },
       onFailure: (err) => {
-        if (err instanceof ApiError && (err.status === 401 || err.status === 403)) {
+        if (isRefused(err)) {
           setRejected(true);
           loop.stop();
         } else if (err instanceof ApiError) {
