@@ -31,7 +31,8 @@ export function useCamera(retryMs = 3000) {
         const video = videoRef.current;
         if (video) {
           video.srcObject = stream;
-          await video.play().catch(() => undefined);
+          // play() rejects when a newer stream interrupts it; that stream plays instead.
+          await video.play().catch((err: unknown) => console.debug("video.play interrupted", err));
         }
         setState("live");
       } catch {

@@ -141,7 +141,9 @@ function KioskScreen({ config, onReset }: { config: KioskConfig; onReset: () => 
           {t(qrMode ? "kiosk.qrCancel" : "kiosk.qrButton")}</button>
         <LanguageSwitcher />
         <button type="button" className="button"
-          onClick={() => void document.documentElement.requestFullscreen?.().catch(() => undefined)}>
+          onClick={() => void document.documentElement.requestFullscreen?.()
+            // Refused full screen (a browser policy) leaves the kiosk usable as it is.
+            .catch((err: unknown) => console.debug("fullscreen refused", err))}>
           {t("kiosk.fullscreen")}
         </button>
       </header>
