@@ -3,10 +3,7 @@ import { api, unwrap, unwrapList, type Schemas } from "./client";
 import type { ListParams, ListResult } from "./pagination";
 import { byId, query, stored, storedList, type Stored } from "./request";
 
-export type Membership = Omit<Stored<Schemas["Membership"]>, "unit_code" | "person_name"> & {
-  unit_code?: string;
-  person_name?: string;
-};
+export type Membership = Stored<Schemas["Membership"]>;
 
 /** Writable fields only (what create and PATCH accept). */
 export type MembershipInput = Pick<Membership, "unit_id" | "person_id" | "role" | "starts_on" |

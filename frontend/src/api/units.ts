@@ -3,26 +3,13 @@ import { api, unwrap, unwrapList, type Schemas } from "./client";
 import type { ListParams, ListResult } from "./pagination";
 import { byId, query, stored, storedList, type Stored } from "./request";
 
-export type Unit = Omit<Stored<Schemas["Unit"]>, "building_name" | "area_m2" | "coefficient"> & {
-  building_name?: string | null;
-  // Decimals: documented as numbers, sent as strings ("85.50") by the server.
-  area_m2?: string | number | null;
-  coefficient?: string | number | null;
-};
+// Decimals (area, coefficient) are strings ("85.50") both ways: no precision is lost.
+export type Unit = Stored<Schemas["Unit"]>;
 
 /** Writable fields only (what create and PATCH accept). */
-export type UnitInput = Pick<Unit, "code" | "building_id" | "floor"> & {
-  // Decimals travel as strings so that no precision is lost (the server answers strings).
-  area_m2?: string | null;
-  coefficient?: string | null;
-};
+export type UnitInput = Pick<Schemas["Unit"], "code" | "building_id" | "floor" | "area_m2" | "coefficient">;
 
 export type UnitListParams = ListParams & { building_id?: number };
-
-// Decimal fields: the document calls them numbers, the server reads and writes strings.
-function unitBody<T extends UnitInput | Partial<UnitInput>>(body: T): Schemas["Unit"] {
-  return body as unknown as Schemas["Unit"];
-}
 
 export const units = {
   async list(params: UnitListParams): Promise<ListResult<Unit>> {
@@ -33,10 +20,10 @@ export const units = {
     return stored(unwrap(await api.GET("/api/v1/units/{obj_id}", byId(id))));
   },
   async create(body: UnitInput): Promise<Unit> {
-    return stored(unwrap(await api.POST("/api/v1/units", { body: unitBody(body) })));
+    return stored(unwrap(await api.POST("/api/v1/units", { body })));
   },
   async update(id: number, body: Partial<UnitInput>): Promise<Unit> {
-    return stored(unwrap(await api.PATCH("/api/v1/units/{obj_id}", { ...byId(id), body: unitBody(body) })));
+    return stored(unwrap(await api.PATCH("/api/v1/units/{obj_id}", { ...byId(id), body })));
   },
   async remove(id: number): Promise<void> {
     unwrap(await api.DELETE("/api/v1/units/{obj_id}", byId(id)));

@@ -3,7 +3,7 @@ import { api, unwrap, unwrapList, type Schemas } from "./client";
 import type { ListParams, ListResult } from "./pagination";
 import { byId, query, stored, storedList, type Stored } from "./request";
 
-export type Vehicle = Omit<Stored<Schemas["Vehicle"]>, "unit_code"> & { unit_code?: string };
+export type Vehicle = Stored<Schemas["Vehicle"]>;
 
 /** Writable fields only (what create and PATCH accept). */
 export type VehicleInput = Pick<Vehicle, "plate" | "unit_id" | "make" | "model" | "colour">;
