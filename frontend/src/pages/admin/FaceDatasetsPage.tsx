@@ -1,3 +1,4 @@
+import { useMutation } from "@tanstack/react-query";
 import { useId, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -22,35 +23,21 @@ export function FaceDatasetsPage() {
   const [file, setFile] = useState<File | null>(null);
   const [createMissing, setCreateMissing] = useState(false);
   const [consentVersion, setConsentVersion] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fileErrors, setFileErrors] = useState<string[]>([]);
-  const [jobId, setJobId] = useState<string | null>(null);
+  const upload = useMutation({
+    mutationFn: (chosen: File) => faceDatasets.upload(chosen, {
+      create_missing: createMissing,
+      consent_version: consentVersion.trim() || null,
+    }),
+  });
+  const jobId = upload.data ?? null;
+  const busy = upload.isPending;
+  const error = upload.error ? formatApiError(upload.error, t) : null;
+  // "not_a_zip" is a code: say it in the user's language.
+  const fileErrors = (upload.error instanceof ApiError ? upload.error.fieldErrors.file ?? [] : [])
+    .map((m) => (m === "not_a_zip" ? t("faceDatasets.notAZip") : m));
   const [onlyRejected, setOnlyRejected] = useState(false);
   const { job, error: pollError } = useJob(jobId);
   const report = useMemo(() => job?.state === "finished" ? datasetReport(job.result) : null, [job]);
-
-  async function upload() {
-    if (!file) return;
-    setBusy(true);
-    setError(null);
-    setFileErrors([]);
-    setJobId(null);
-    try {
-      const id = await faceDatasets.upload(file, {
-        create_missing: createMissing,
-        consent_version: consentVersion.trim() || null,
-      });
-      setJobId(id);
-    } catch (err) {
-      const fields = err instanceof ApiError ? err.fieldErrors : {};
-      // "not_a_zip" is a code: say it in the user's language.
-      setFileErrors((fields.file ?? []).map((m) => (m === "not_a_zip" ? t("faceDatasets.notAZip") : m)));
-      setError(formatApiError(err, t));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const running = jobId !== null && job?.state !== "finished" && job?.state !== "failed" && !pollError;
   const rows = report ? report.images.filter((image) => !onlyRejected || image.status === "rejected") : [];
@@ -62,7 +49,7 @@ export function FaceDatasetsPage() {
       </PageHeader>
       <form className="panel" noValidate onSubmit={(e) => {
         e.preventDefault();
-        void upload();
+        if (file) upload.mutate(file);
       }}>
         <Banner kind="error">{error}</Banner>
         <p className="field-hint">{t("faceDatasets.layoutHelp")}</p>

@@ -39,6 +39,7 @@ function RetrainForm({ onStarted, detectors, children }: {
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
+  const retrain = useMutation({ mutationFn: faceModels.retrain, onSuccess: onStarted });
   const form = useForm({
     model: DEFAULT_FACE_MODEL as string, detector: DEFAULT_DETECTOR as string, detector_weights: "",
     target_far: String(DEFAULT_TARGET_FAR), activate: false as boolean,
@@ -50,12 +51,11 @@ function RetrainForm({ onStarted, detectors, children }: {
       event.preventDefault();
       void form.submit(async () => {
         const far = Number(String(v.target_far).replace(",", "."));
-        const jobId = await faceModels.retrain({
+        await retrain.mutateAsync({
           model: v.model, detector: v.detector, activate: v.activate,
           detector_weights: v.detector === "yolo" && v.detector_weights ? v.detector_weights : null,
           target_far: Number.isFinite(far) ? far : (v.target_far as unknown as number),
         });
-        onStarted(jobId);
       });
     }}>
       <h2 id="retrain-title">{t("faceModels.retrainTitle")}</h2>
