@@ -3,12 +3,21 @@ from __future__ import annotations
 
 from flask import Flask
 
-from ..extensions import api
-from . import (access, attendance, audit, auth, face_models, faces, finance, finance_docs, gate,
-               health, imports, jobs, ledger, notifications, online_payments, setup, users,
-               visitors, visits)
-from .errors import register_error_handlers
-from .static import register_static
+from conserje.api import access, notifications
+from conserje.api.core import audit, health, jobs
+from conserje.api.core.errors import register_error_handlers
+from conserje.api.core.static import register_static
+from conserje.api.faces import recognition as faces, versions as face_models
+from conserje.api.finance import (
+    accounts as finance,
+    documents as finance_docs,
+    ledger,
+    online_payments,
+)
+from conserje.api.gate import attendance, gates as gate
+from conserje.api.setup import auth, imports, resources as setup, users
+from conserje.api.visitors import registry as visitors, visits
+from conserje.extensions import api
 
 FINANCE_BLUEPRINTS = (finance.blp, finance.accounts_blp, ledger.charges_blp, ledger.payments_blp,
                       ledger.charge_types_blp, finance_docs.proofs_blp, finance_docs.expenses_blp,

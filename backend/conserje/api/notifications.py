@@ -3,10 +3,14 @@ from __future__ import annotations
 
 from flask_smorest import Blueprint
 
-from ..extensions import db
-from ..schemas.finance_docs import MarkReadRequest, NotificationQuery, NotificationSchema
-from ..services import notify
-from .context import current_actor
+from conserje.api.core.context import current_actor
+from conserje.extensions import db
+from conserje.schemas.finance.documents import (
+    MarkReadRequest,
+    NotificationQuery,
+    NotificationSchema,
+)
+from conserje.services.notifications import channels as notify
 
 blp = Blueprint("notifications", __name__, url_prefix="/api/v1/notifications",
                 description="Your in-app notifications")

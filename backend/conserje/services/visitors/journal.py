@@ -5,31 +5,17 @@ here updates or deletes one); the unit's residents hear about it on every channe
 the guards on the condominium's live stream."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Sequence
-
 from redis import Redis
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...models import Person, Visit, VisitAuthorisation, VisitChange, VisitPassage
-from ...models.base import utcnow
-from ...storage import MediaStore
-from ..face_engine import EngineSettings
-from ..finance.reminders import recipients
-from ..gate.stream import publish_after_commit
-from ..notify import Channel, Message
-from .settings import local_time
-
-
-@dataclass(frozen=True)
-class Deps:
-    """Built by the API handler or the job from the app's configuration."""
-    redis: Redis
-    store: MediaStore
-    secret: str
-    engine: EngineSettings | None = None
-    channels: Sequence[Channel] = field(default_factory=tuple)
+from conserje.models import Person, Visit, VisitAuthorisation, VisitChange, VisitPassage
+from conserje.models.base import utcnow
+from conserje.services.access.stream import publish_after_commit
+from conserje.services.core.deps import Deps
+from conserje.services.core.ports import Message
+from conserje.services.notifications.recipients import recipients
+from conserje.services.visitors.settings import local_time
 
 
 def record_change(session: Session, visit: Visit, to_status: str, actor_id: int | None,
