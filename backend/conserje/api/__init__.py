@@ -1,4 +1,4 @@
-"""HTTP layer: one flask-smorest Blueprint per domain."""
+"""HTTP layer: flask-smorest Blueprints grouped by domain (the same names as services)."""
 from __future__ import annotations
 
 from flask import Flask

@@ -1,0 +1,1 @@
+"""HTTP blueprints for the core domain (see docs/architecture.md)."""

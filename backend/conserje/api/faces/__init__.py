@@ -1,0 +1,1 @@
+"""HTTP blueprints for the faces domain (see docs/architecture.md)."""

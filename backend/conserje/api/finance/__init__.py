@@ -1,0 +1,1 @@
+"""HTTP blueprints for the finance domain (see docs/architecture.md)."""

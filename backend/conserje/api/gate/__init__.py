@@ -1,0 +1,1 @@
+"""HTTP blueprints for the gate domain (see docs/architecture.md)."""

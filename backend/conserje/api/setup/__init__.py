@@ -1,0 +1,1 @@
+"""HTTP blueprints for the setup domain (see docs/architecture.md)."""

@@ -1,0 +1,1 @@
+"""HTTP blueprints for the visitors domain (see docs/architecture.md)."""
