@@ -6,6 +6,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import grimp
+
 import conserje
 
 PROJECT = ("conserje", "vision", "training")
@@ -45,3 +47,53 @@ def test_the_check_finds_a_hidden_import(tmp_path):
         "    from . import sibling\n    import torch\n    return tx, sibling, torch\n")
     assert deferred_project_imports(tmp_path / "pkg") == [
         "pkg/mod.py:4 conserje.services.core", "pkg/mod.py:5 ."]
+
+
+def import_cycles(graph, prefix: str) -> list[list[str]]:
+    """Groups of modules under ``prefix`` that import each other, directly or not
+    (strongly connected components of the import graph with more than one module)."""
+    modules = sorted(m for m in graph.modules if m.startswith(prefix))
+    edges = {m: sorted(i for i in graph.find_modules_directly_imported_by(m)
+                       if i.startswith(prefix)) for m in modules}
+    order: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    cycles = []
+
+    def visit(module: str) -> None:  # Tarjan's algorithm
+        order[module] = low[module] = len(order)
+        stack.append(module)
+        for target in edges[module]:
+            if target not in order:
+                visit(target)
+                low[module] = min(low[module], low[target])
+            elif target in stack:
+                low[module] = min(low[module], order[target])
+        if low[module] == order[module]:
+            group = []
+            while not group or group[-1] != module:
+                group.append(stack.pop())
+            if len(group) > 1:
+                cycles.append(sorted(group))
+
+    for module in modules:
+        if module not in order:
+            visit(module)
+    return cycles
+
+
+def test_no_import_cycle_between_modules_of_services():
+
+    graph = grimp.build_graph("conserje")
+    assert import_cycles(graph, "conserje.services") == []
+
+
+def test_the_cycle_check_finds_a_cycle():
+
+    graph = grimp.ImportGraph()
+    for module in ("app.a", "app.b", "app.c"):
+        graph.add_module(module)
+    graph.add_import(importer="app.a", imported="app.b")
+    graph.add_import(importer="app.b", imported="app.a")
+    graph.add_import(importer="app.c", imported="app.a")
+    assert import_cycles(graph, "app") == [["app.a", "app.b"]]

@@ -5,12 +5,8 @@ from flask_smorest import Blueprint
 
 from conserje.api.core.context import current_actor
 from conserje.extensions import db
-from conserje.schemas.finance.documents import (
-    MarkReadRequest,
-    NotificationQuery,
-    NotificationSchema,
-)
-from conserje.services.notifications import channels as notify
+from conserje.schemas.notifications import MarkReadRequest, NotificationQuery, NotificationSchema
+from conserje.services.notifications import inbox
 
 blp = Blueprint("notifications", __name__, url_prefix="/api/v1/notifications",
                 description="Your in-app notifications")
@@ -21,7 +17,7 @@ blp = Blueprint("notifications", __name__, url_prefix="/api/v1/notifications",
 @blp.response(200, NotificationSchema(many=True))
 @blp.doc(summary="Your notifications in this condominium, newest first (200 at most)")
 def list_notifications(query):
-    return notify.inbox(db.session, current_actor(), query.get("unread", False))
+    return inbox.inbox(db.session, current_actor(), query.get("unread", False))
 
 
 @blp.route("/read", methods=["POST"])
@@ -29,5 +25,5 @@ def list_notifications(query):
 @blp.response(204)
 @blp.doc(summary="Mark your notifications as read")
 def mark_read(data):
-    notify.mark_read(db.session, current_actor(), data["ids"])
+    inbox.mark_read(db.session, current_actor(), data["ids"])
     db.session.commit()

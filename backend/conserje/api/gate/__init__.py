@@ -1,1 +1,7 @@
-"""HTTP blueprints for the gate domain (see docs/architecture.md)."""
+"""HTTP endpoints of the gate: kiosk devices, frames, manual openings, work schedules and
+attendance."""
+from __future__ import annotations
+
+from conserje.api.gate import attendance, gates
+
+BLUEPRINTS = (gates.blp, attendance.blp)

@@ -20,6 +20,7 @@ from conserje.services.core.ports import Channel, Message
 from conserje.services.finance import ledger
 from conserje.services.finance.receipts import format_money
 from conserje.services.finance.settings import get_settings, local_now
+from conserje.services.notifications.delivery import deliver
 from conserje.services.notifications.recipients import recipients
 
 CATCH_UP_DAYS = 3
@@ -71,8 +72,7 @@ def send_due_reminders(session: Session, condominium_id: int, channels: Sequence
             title, body = _text(offset, codes.get(unit_id, ""), amount, charge.due_on)
             messages = [Message(u.id, u.email, "payment_reminder", title, body)
                         for u in recipients(session, condominium_id, unit_id, today)]
-            for channel in channels:
-                channel.deliver(session, condominium_id, messages)
+            deliver(session, channels, condominium_id, messages)
             claim.recipients = len(messages)
             sent += 1
     return sent

@@ -17,12 +17,9 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from typing import Sequence
 
-from sqlalchemy import select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import select
 
 from conserje.models import AppNotification, PushSubscription
-from conserje.models.base import utcnow
-from conserje.services.core.actor import Actor
 from conserje.services.core.ports import Channel, Message
 from conserje.services.core.tx import on_commit
 
@@ -211,19 +208,3 @@ class WebhookChannel(Channel):
             except requests.RequestException as exc:
                 log.error("%s webhook failed: %s", self.name, exc)
         return sent
-
-
-def inbox(session: Session, actor: Actor, unread_only: bool = False) -> list[AppNotification]:
-    """The acting user's in-app notifications in this condominium, newest first."""
-    stmt = select(AppNotification).where(AppNotification.user_id == actor.user_id,
-                                         AppNotification.condominium_id == actor.condominium_id)
-    if unread_only:
-        stmt = stmt.where(AppNotification.read_at.is_(None))
-    return list(session.scalars(stmt.order_by(AppNotification.id.desc()).limit(200)))
-
-
-def mark_read(session: Session, actor: Actor, ids: Sequence[int]) -> None:
-    """Mark the user's own notifications read (other ids are silently not theirs)."""
-    session.execute(update(AppNotification).where(
-        AppNotification.id.in_(list(ids)), AppNotification.user_id == actor.user_id,
-        AppNotification.condominium_id == actor.condominium_id).values(read_at=utcnow()))

@@ -14,6 +14,7 @@ from conserje.models.base import utcnow
 from conserje.services.access.stream import publish_after_commit
 from conserje.services.core.deps import Deps
 from conserje.services.core.ports import Message
+from conserje.services.notifications.delivery import deliver
 from conserje.services.notifications.recipients import recipients
 from conserje.services.visitors.settings import local_time
 
@@ -77,8 +78,7 @@ def tell_residents(session: Session, deps: Deps, visit: Visit, topic: str, title
     messages = [Message(user_id=user.id, email=user.email, topic=topic, title=title,
                         body=body, phone=_phone(session, user.person_id), data=data)
                 for user in users]
-    for channel in deps.channels:
-        channel.deliver(session, visit.condominium_id, messages)
+    deliver(session, deps.channels, visit.condominium_id, messages)
     return len(messages)
 
 
