@@ -22,6 +22,8 @@ def create_app(config: Config | None = None) -> Flask:
     app.config.from_object(config)
     logging.basicConfig(level=app.config["LOG_LEVEL"])
 
+    # Imported here, not at module level: `import conserje.config` (Alembic, scripts) must
+    # not pull in the API, the services and the face models.
     from conserje import (
         models,  # noqa: F401 - registers every table on the metadata
         wiring,

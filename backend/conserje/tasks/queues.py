@@ -20,13 +20,12 @@ from conserje.models import JobRun
 from conserje.services.core import jobs
 from conserje.services.core.actor import Actor
 from conserje.services.core.tx import on_commit
+from conserje.tasks.embedded import ensure_embedded_worker
 from conserje.wiring import deps
 
 QUEUES = ("ingest", "training", "default")
 def get_queue(name: str = "default") -> Queue:
     if redis_store.is_embedded():
-        from conserje.tasks.embedded import ensure_embedded_worker
-
         ensure_embedded_worker(current_app._get_current_object(), list(QUEUES))
     return Queue(name, connection=deps().redis)
 

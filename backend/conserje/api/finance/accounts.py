@@ -8,6 +8,7 @@ from flask_smorest import Blueprint
 from conserje.api.core.context import current_actor
 from conserje.api.core.crud import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from conserje.api.core.exports import csv_download, xlsx_download
+from conserje.api.finance.ledger import pdf_response
 from conserje.extensions import db
 from conserje.schemas.core.jobs import JobAccepted
 from conserje.schemas.finance.accounts import (
@@ -126,8 +127,6 @@ def delinquency(query):
 @blp.response(200, description="CSV, XLSX or PDF of the ranking", content_type="text/csv")
 @blp.doc(summary="The delinquency ranking with aging buckets as CSV, XLSX or a PDF report")
 def delinquency_export(query):
-    from conserje.api.finance.ledger import pdf_response
-
     actor, today = current_actor(), _today()
     if query["format"] == "pdf":
         return pdf_response(*exports.delinquency_pdf(db.session, actor, today,
@@ -219,8 +218,6 @@ def unit_statement(query, unit_id):
 @accounts_blp.response(200, description="The month's statement", content_type="application/pdf")
 @accounts_blp.doc(summary="A unit's monthly statement as PDF")
 def unit_statement_pdf(query, unit_id):
-    from conserje.api.finance.ledger import pdf_response
-
     period = query.get("period") or _today().strftime("%Y-%m")
     data, name = receipts.monthly_statement(db.session, current_actor(), unit_id, period)
     return pdf_response(data, name)

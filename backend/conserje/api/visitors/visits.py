@@ -7,6 +7,7 @@ from flask_smorest import Blueprint
 
 from conserje.api.core.context import current_actor
 from conserje.api.core.crud import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+from conserje.api.gate.gates import gate_caller
 from conserje.extensions import db
 from conserje.schemas.visitors import (
     AnswerRequest,
@@ -27,6 +28,7 @@ from conserje.schemas.visitors import (
     VisitSchema,
     WalkInForm,
 )
+from conserje.services.access.stream import on_duty_guard
 from conserje.services.core.errors import InvalidInput, NotFound
 from conserje.services.visitors import approvals, delivery, journal, passages, passes, visits, watch
 from conserje.wiring import deps
@@ -282,8 +284,6 @@ def _scan_actor(gate_id: int):
     """A guard's JWT, or the gate's kiosk token (acting as the guard on duty, if any)."""
     from dataclasses import replace
 
-    from conserje.api.gate.gates import gate_caller
-    from conserje.services.access.stream import on_duty_guard
 
     caller = gate_caller(gate_id)
     if caller.device is None:
