@@ -48,12 +48,6 @@ def create_app(config: Config | None = None) -> Flask:
     if app.config["WARM_MODELS"]:
         warm(face_settings)
 
-    @app.after_request
-    def _security_headers(response):
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        return response
-
     return app
 
 
