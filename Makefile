@@ -52,6 +52,7 @@ test: deps test-python test-frontend test-e2e
 
 test-python: python-deps training-deps
 	$(BIN)/ruff check backend training tests bench db
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -q
 
 test-frontend: frontend-deps

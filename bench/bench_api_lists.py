@@ -19,10 +19,10 @@ from alembic.config import Config as AlembicConfig
 from conserje import create_app
 from conserje.config import REPO_ROOT, TestConfig
 from conserje.extensions import db
-from conserje.services.actor import Actor
-from conserje.services.condominiums import ensure_condominium
-from conserje.services.demo import DEMO_ADMIN_EMAIL, DEMO_PASSWORD, seed_demo
-from conserje.services.people import people
+from conserje.services.core.actor import Actor
+from conserje.services.demo.seed import DEMO_ADMIN_EMAIL, DEMO_PASSWORD, seed_demo
+from conserje.services.setup.condominiums import ensure_condominium
+from conserje.services.setup.people import people
 
 
 def median_ms(client, url, headers, repeat) -> float:

@@ -36,9 +36,8 @@ from conserje import create_app
 from conserje.config import REPO_ROOT, TestConfig
 from conserje.extensions import db
 from conserje.models import Condominium, Unit
-from conserje.services.actor import Actor
-from conserje.services.finance import (accounts, billing, prediction, receipts, reports,
-                                       settings)
+from conserje.services.core.actor import Actor
+from conserje.services.finance import accounts, billing, prediction, receipts, reports, settings
 from conserje.services.finance.simulation import simulate
 
 

@@ -90,7 +90,7 @@ def _clean_state(request, redis_conn):
     redis_conn.flushdb()
     # The generation counters just went back to zero and the next test may reuse the same
     # condominium and model ids: no gallery cached by this test may answer for the next.
-    from conserje.services.face_engine import galleries
+    from conserje.services.faces.engine import galleries
 
     galleries.clear()
     if "app" not in request.fixturenames:

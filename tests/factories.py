@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from conserje.extensions import db
 from conserje.models import Condominium
-from conserje.services.gates import gates
-from conserje.services.people import memberships, people
-from conserje.services.units import buildings, units
-from conserje.services.users import create_user
-from conserje.services.vehicles import vehicles
-from conserje.services.actor import Actor
+from conserje.services.core.actor import Actor
+from conserje.services.setup.gates import gates
+from conserje.services.setup.people import memberships, people
+from conserje.services.setup.units import buildings, units
+from conserje.services.setup.users import create_user
+from conserje.services.setup.vehicles import vehicles
 
 PASSWORD = "correct-horse-9"
 # Valid Chilean RUTs (check digits computed by hand: 11.111.111-1, 12.345.678-5, ...).

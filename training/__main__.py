@@ -16,12 +16,17 @@ from pathlib import Path
 
 import numpy as np
 
+from training.calibration import calibrate
+from training.evaluation import evaluate
+from training.folder_dataset import (
+    EmbeddedSet,
+    build_pipeline,
+    embed_paths,
+    photos_by_identity,
+    split_enrol_probe,
+)
+from vision import defaults
 from vision.matching import Gallery
-
-from .calibration import calibrate
-from .evaluation import evaluate
-from .folder_dataset import EmbeddedSet, build_pipeline, embed_paths, photos_by_identity, \
-    split_enrol_probe
 
 
 def _pipeline(args):
@@ -73,9 +78,8 @@ def cmd_evaluate(args) -> dict:
 
 
 def cmd_label(args) -> dict:
+    from training.yolo_dataset import label_photos, write_yolo_dataset
     from vision import detectors
-
-    from .yolo_dataset import label_photos, write_yolo_dataset
 
     paths = [p for photos in photos_by_identity(args.folder).values() for p in photos]
     labelled = label_photos(paths, detectors.build(args.teacher, args.models_dir))
@@ -85,7 +89,7 @@ def cmd_label(args) -> dict:
 
 
 def cmd_finetune(args) -> dict:
-    from .detector_finetune import finetune_detector
+    from training.detector_finetune import finetune_detector
 
     return finetune_detector(args.data, args.out, args.base, args.epochs, args.imgsz,
                              args.batch).as_dict()
@@ -98,31 +102,31 @@ def main(argv: list[str] | None = None) -> int:
     for name, func in (("import-dataset", cmd_import), ("evaluate", cmd_evaluate)):
         cmd = sub.add_parser(name)
         cmd.add_argument("folder", help="a folder per identity, photos inside")
-        cmd.add_argument("--model", default="Dlib")
-        cmd.add_argument("--detector", default="dlib_hog")
+        cmd.add_argument("--model", default=defaults.FACE_MODEL)
+        cmd.add_argument("--detector", default=defaults.FACE_DETECTOR)
         cmd.add_argument("--models-dir", default=None)
         cmd.set_defaults(func=func)
     sub.choices["import-dataset"].add_argument("--out", required=True, type=Path)
     sub.choices["evaluate"].add_argument("--impostors", default=None)
-    sub.choices["evaluate"].add_argument("--far", type=float, default=0.001)
+    sub.choices["evaluate"].add_argument("--far", type=float, default=defaults.TARGET_FAR)
     sub.choices["evaluate"].add_argument("--out", type=Path, default=None)
     cal = sub.add_parser("calibrate")
     cal.add_argument("embeddings", type=Path)
-    cal.add_argument("--far", type=float, default=0.001)
+    cal.add_argument("--far", type=float, default=defaults.TARGET_FAR)
     cal.set_defaults(func=cmd_calibrate)
     label = sub.add_parser("label-faces", help="label photos with a teacher detector")
     label.add_argument("folder", help="a folder per identity, photos inside")
     label.add_argument("--out", required=True, type=Path)
-    label.add_argument("--teacher", default="dlib_hog")
+    label.add_argument("--teacher", default=defaults.FACE_DETECTOR)
     label.add_argument("--models-dir", default=None)
     label.set_defaults(func=cmd_label)
     tune = sub.add_parser("finetune-detector", help="train a YOLO face detector, export ONNX")
     tune.add_argument("data", type=Path, help="the dataset's data.yaml")
     tune.add_argument("--out", required=True, type=Path, help="the models folder")
-    tune.add_argument("--base", default="yolov8n.yaml")
-    tune.add_argument("--epochs", type=int, default=30)
-    tune.add_argument("--imgsz", type=int, default=320)
-    tune.add_argument("--batch", type=int, default=16)
+    tune.add_argument("--base", default=defaults.DETECTOR_BASE)
+    tune.add_argument("--epochs", type=int, default=defaults.DETECTOR_EPOCHS)
+    tune.add_argument("--imgsz", type=int, default=defaults.DETECTOR_IMGSZ)
+    tune.add_argument("--batch", type=int, default=defaults.DETECTOR_BATCH)
     tune.set_defaults(func=cmd_finetune)
     args = parser.parse_args(argv)
     result = args.func(args)

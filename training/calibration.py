@@ -14,7 +14,9 @@ from statistics import NormalDist
 
 import numpy as np
 
+from vision import defaults
 from vision.embedders.base import l2_normalise
+from vision.matching import centroid_sums
 
 
 @dataclass(frozen=True)
@@ -26,26 +28,22 @@ class Calibration:
     method: str = "normal-tail of leave-one-identity-out best impostor scores"
 
 
-def _centroids(vectors: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    people = np.unique(labels)
-    return people, l2_normalise(np.stack([vectors[labels == p].mean(axis=0) for p in people]))
-
-
-def calibrate(vectors, labels, target_far: float = 0.001) -> Calibration:
+def calibrate(vectors, labels, target_far: float = defaults.TARGET_FAR) -> Calibration:
     """Compute the threshold for ``target_far`` from enrolled ``vectors`` and ``labels``."""
     vectors = l2_normalise(np.asarray(vectors, dtype=np.float32))
     labels = np.asarray(labels)
-    people, centroids = _centroids(vectors, labels)
+    people, sums = centroid_sums(vectors, labels)
     if len(people) < 2:
         raise ValueError("calibration needs at least two enrolled people")
-    scores = vectors @ centroids.T
+    scores = vectors @ l2_normalise(sums).T
     own = labels[:, None] == people[None, :]
     impostor = np.where(own, -np.inf, scores).max(axis=1)
+    counts = own.sum(axis=0)
     genuine = []
     for index, label in enumerate(labels):
-        others = (labels == label) & (np.arange(len(labels)) != index)
-        if others.any():
-            centroid = l2_normalise(vectors[others].mean(axis=0, keepdims=True))[0]
+        column = int(np.searchsorted(people, label))
+        if counts[column] > 1:  # the person's centroid without this photo
+            centroid = l2_normalise((sums[column] - vectors[index])[None, :])[0]
             genuine.append(float(vectors[index] @ centroid))
     z = NormalDist().inv_cdf(1.0 - target_far)
     threshold = float(impostor.mean() + z * impostor.std(ddof=1))

@@ -18,6 +18,7 @@ from typing import Callable
 
 import numpy as np
 
+from vision import defaults
 from vision.detectors.yolo_onnx import DEFAULT_CONF
 
 SCRATCH_BASES = ("yolov8n.yaml", "yolov8s.yaml", "yolo11n.yaml", "yolo11s.yaml")
@@ -75,8 +76,9 @@ def resolve_base(base: str, models_dir: Path | None) -> str:
     return str(found)
 
 
-def finetune_detector(data_yaml: Path, out_dir: Path, base: str = "yolov8n.yaml",
-                      epochs: int = 30, imgsz: int = 320, batch: int = 16,
+def finetune_detector(data_yaml: Path, out_dir: Path, base: str = defaults.DETECTOR_BASE,
+                      epochs: int = defaults.DETECTOR_EPOCHS, imgsz: int = defaults.DETECTOR_IMGSZ,
+                      batch: int = defaults.DETECTOR_BATCH,
                       name: str | None = None,
                       progress: Callable[[float], None] | None = None) -> DetectorTrainingResult:
     """Train on ``data_yaml`` (from ``base``), validate, export ``<name>.onnx`` and keep

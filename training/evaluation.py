@@ -4,23 +4,25 @@ from __future__ import annotations
 
 import numpy as np
 
+from training.calibration import Calibration
 from vision.embedders.base import l2_normalise
-
-from .calibration import Calibration
+from vision.matching import centroid_sums
 
 
 def leave_one_out_rank1(vectors: np.ndarray, labels: np.ndarray) -> float | None:
     """Each photo of a person with 2+ photos searched against every centroid, its own
     person's centroid rebuilt without it. None when nobody has two photos."""
     vectors = l2_normalise(vectors)
-    people = np.unique(labels)
-    sums = {p: vectors[labels == p].sum(axis=0) for p in people}
-    counts = {p: int((labels == p).sum()) for p in people}
+    labels = np.asarray(labels)
+    people, sums = centroid_sums(vectors, labels)
+    counts = (labels[:, None] == people[None, :]).sum(axis=0)
     hits, trials = 0, 0
     for vector, label in zip(vectors, labels):
-        if counts[label] < 2:
+        column = int(np.searchsorted(people, label))
+        if counts[column] < 2:
             continue
-        centroids = np.stack([(sums[p] - vector) if p == label else sums[p] for p in people])
+        centroids = sums.copy()
+        centroids[column] -= vector  # the person's centroid without this photo
         scores = l2_normalise(centroids) @ vector
         hits += people[int(np.argmax(scores))] == label
         trials += 1

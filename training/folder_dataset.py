@@ -7,7 +7,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from vision import detectors, embedders
+from vision import defaults, detectors, embedders
 from vision.alignment import Aligner
 from vision.pipeline import FacePipeline
 
@@ -32,7 +32,7 @@ class EmbeddedSet:
                    data["missed"].tolist())
 
 
-def build_pipeline(model: str = "Dlib", detector: str = "dlib_hog",
+def build_pipeline(model: str = defaults.FACE_MODEL, detector: str = defaults.FACE_DETECTOR,
                    models_dir: str | None = None,
                    detector_weights: str | None = None) -> FacePipeline:
     """The same pipeline the API uses, without Flask."""

@@ -21,9 +21,8 @@ from typing import Iterable
 import cv2
 import numpy as np
 
+from training.archives import size_problem, unsafe_path
 from vision.detectors.base import FaceDetector
-
-from .archives import size_problem, unsafe_path
 from vision.types import BBox
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".webp"}

@@ -10,7 +10,7 @@ from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
-from .config import Config
+from conserje.config import Config
 
 
 def create_app(config: Config | None = None) -> Flask:
@@ -22,11 +22,15 @@ def create_app(config: Config | None = None) -> Flask:
     app.config.from_object(config)
     logging.basicConfig(level=app.config["LOG_LEVEL"])
 
-    from . import models  # noqa: F401 - registers every table on the metadata
-    from .api import register_api
-    from .extensions import api, db, jwt, redis_store
-    from .services import passwords
-    from .storage import init_storage
+    # Imported here, not at module level: `import conserje.config` (Alembic, scripts) must
+    # not pull in the API, the services and the face models.
+    from conserje import (
+        models,  # noqa: F401 - registers every table on the metadata
+        wiring,
+    )
+    from conserje.api import register_api
+    from conserje.extensions import api, db, jwt, redis_store
+    from conserje.services.setup import passwords
 
     passwords.configure(app.config["PASSWORD_HASH_TIME_COST"],
                         app.config["PASSWORD_HASH_MEMORY_KIB"])
@@ -34,21 +38,15 @@ def create_app(config: Config | None = None) -> Flask:
     jwt.init_app(app)
     api.init_app(app)
     redis_store.init_app(app)
-    init_storage(app)
+    wiring.init_app(app)
     register_api(app)
 
-    from .services.face_engine import check_configured_model, settings_from_config, warm
+    from conserje.services.faces.engine import check_configured_model, warm
 
-    face_settings = settings_from_config(app.config)
+    face_settings = wiring.deps_of(app).engine
     check_configured_model(face_settings)  # a missing weights file stops the start, by name
     if app.config["WARM_MODELS"]:
         warm(face_settings)
-
-    @app.after_request
-    def _security_headers(response):
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        return response
 
     return app
 

@@ -10,8 +10,8 @@ import click
 from dotenv import load_dotenv
 from flask import current_app
 
-from . import create_app
-from .extensions import db, redis_store
+from conserje import create_app
+from conserje.extensions import db, redis_store
 
 
 @click.group()
@@ -54,7 +54,7 @@ def init_db() -> None:
 
     from alembic import command
 
-    from .services.condominiums import ensure_condominium
+    from conserje.services.setup.condominiums import ensure_condominium
 
     logging.getLogger("alembic").setLevel(logging.WARNING)
 
@@ -78,7 +78,7 @@ def init_db() -> None:
 @with_appcontext
 def create_admin(email: str, password: str, condominium_id: int | None) -> None:
     """Create an admin account (or give an existing account the admin role)."""
-    from .services.admin_setup import grant_admin
+    from conserje.services.setup.admin_setup import grant_admin
 
     try:
         user, created = grant_admin(db.session, email, password, condominium_id)
@@ -93,8 +93,8 @@ def create_admin(email: str, password: str, condominium_id: int | None) -> None:
 @with_appcontext
 def seed_demo() -> None:
     """Fill the first condominium with a synthetic demo (idempotent)."""
-    from .services.condominiums import first_condominium
-    from .services.demo import DEMO_ADMIN_EMAIL, DEMO_PASSWORD, seed_demo as seed
+    from conserje.services.demo.seed import DEMO_ADMIN_EMAIL, DEMO_PASSWORD, seed_demo as seed
+    from conserje.services.setup.condominiums import first_condominium
 
     condo = first_condominium(db.session)
     if condo is None:
@@ -148,7 +148,7 @@ def worker(queues: tuple[str, ...], burst: bool) -> None:
     """Run an RQ worker on the ingest, training and default queues."""
     from rq import Worker
 
-    from .tasks.queues import QUEUES
+    from conserje.tasks.queues import QUEUES
 
     if redis_store.is_embedded():
         raise click.ClickException("CONSERJE_REDIS_URL is not set: without Redis, jobs run "
@@ -160,7 +160,7 @@ def worker(queues: tuple[str, ...], burst: bool) -> None:
 @with_appcontext
 def scheduler() -> None:
     """Run the cron scheduler (it only enqueues jobs)."""
-    from .scheduler import run_scheduler
+    from conserje.scheduler import run_scheduler
 
     if redis_store.is_embedded():
         raise click.ClickException("CONSERJE_REDIS_URL is not set: the scheduler needs "
@@ -172,8 +172,8 @@ def scheduler() -> None:
 @click.option("--output", type=click.Path(dir_okay=False), default="-")
 def openapi(output: str) -> None:
     """Write the OpenAPI document (input of the SPA's generated client)."""
-    from .config import Config
-    from .extensions import api
+    from conserje.config import Config
+    from conserje.extensions import api
 
     # The document does not depend on secrets: export works on a bare checkout.
     create_app(Config(SECRET_KEY="openapi-export-only"))
@@ -189,7 +189,7 @@ def openapi(output: str) -> None:
 @main.command("models")
 def models() -> None:
     """List the face models and detectors: available, or which file is missing."""
-    from .config import Config
+    from conserje.config import Config
     from vision import detectors, embedders
     from vision.embedders import MODEL_FILES
 
@@ -215,8 +215,8 @@ def verify_log(condominium_id: int | None, expect_head: str | None) -> None:
     """Recompute the access log's hash chain; exit 1 if any row was changed or deleted."""
     from sqlalchemy import select
 
-    from .models import Condominium
-    from .services.gate.access_log import head, verify_chain
+    from conserje.models import Condominium
+    from conserje.services.access.access_log import head, verify_chain
 
     ids = [condominium_id] if condominium_id else \
         list(db.session.scalars(select(Condominium.id).order_by(Condominium.id)))

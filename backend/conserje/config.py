@@ -9,6 +9,8 @@ import os
 from datetime import timedelta
 from pathlib import Path
 
+from vision import defaults
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -48,14 +50,14 @@ class Config:
         self.FRONTEND_DIST = _env("FRONTEND_DIST", str(REPO_ROOT / "frontend" / "dist"))
         self.WARM_MODELS = _env_bool("WARM_MODELS")
         # The recognition stack a condominium starts with (retraining can change it).
-        self.FACE_MODEL = _env("FACE_MODEL", "Dlib")
-        self.FACE_DETECTOR = _env("FACE_DETECTOR", "dlib_hog")
+        self.FACE_MODEL = _env("FACE_MODEL", defaults.FACE_MODEL)
+        self.FACE_DETECTOR = _env("FACE_DETECTOR", defaults.FACE_DETECTOR)
         # Weights file in MODELS_DIR for a detector that needs one (yolo: yolo_face.onnx).
         self.FACE_DETECTOR_WEIGHTS = _env("FACE_DETECTOR_WEIGHTS", "")
         # Decision threshold (cosine similarity to a person's centroid) used until the
         # first retraining calibrates one from the enrolled photos.
-        self.FACE_THRESHOLD = float(_env("FACE_THRESHOLD", "0.95"))
-        self.FACE_TARGET_FAR = float(_env("FACE_TARGET_FAR", "0.001"))
+        self.FACE_THRESHOLD = float(_env("FACE_THRESHOLD", str(defaults.FACE_THRESHOLD)))
+        self.FACE_TARGET_FAR = float(_env("FACE_TARGET_FAR", str(defaults.TARGET_FAR)))
         self.MAX_FACE_IMAGES_PER_REQUEST = _env_int("MAX_FACE_IMAGES_PER_REQUEST", 10)
         self.MAX_CONTENT_LENGTH = _env_int("MAX_UPLOAD_MB", 20) * 1024 * 1024
         self.JWT_ACCESS_TOKEN_EXPIRES = timedelta(minutes=_env_int("ACCESS_TOKEN_MINUTES", 15))

@@ -7,7 +7,7 @@ from flask_smorest import Api
 from flask_sqlalchemy import SQLAlchemy
 from redis import Redis
 
-from .models.base import Base
+from conserje.models.base import Base
 
 db = SQLAlchemy(model_class=Base)
 jwt = JWTManager()

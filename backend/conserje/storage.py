@@ -9,8 +9,6 @@ import os
 import tempfile
 from pathlib import Path, PurePosixPath
 
-from flask import Flask, current_app
-
 
 class StorageError(Exception):
     """A key is invalid or the backend refused an operation."""
@@ -101,18 +99,3 @@ class S3MediaStore(MediaStore):
     def check(self):
         self.client.head_bucket(Bucket=self.bucket)
         return f"s3:{self.bucket}"
-
-
-def init_storage(app: Flask) -> None:
-    cfg = app.config
-    if cfg.get("S3_BUCKET"):
-        store: MediaStore = S3MediaStore(cfg["S3_BUCKET"], cfg.get("S3_ENDPOINT_URL"),
-                                         cfg.get("S3_ACCESS_KEY"), cfg.get("S3_SECRET_KEY"),
-                                         cfg.get("S3_REGION"))
-    else:
-        store = LocalMediaStore(cfg["MEDIA_DIR"])
-    app.extensions["conserje_media"] = store
-
-
-def media_store() -> MediaStore:
-    return current_app.extensions["conserje_media"]

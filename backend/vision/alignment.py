@@ -5,8 +5,8 @@ import os
 
 import numpy as np
 
-from .types import AlignedFace, DetectedFace
-from .weights import require_weight
+from vision.types import AlignedFace, DetectedFace
+from vision.weights import require_weight
 
 SHAPE_PREDICTOR = "shape_predictor_5_face_landmarks.dat"
 # dlib's ResNet was trained on 150 px chips with 25% padding around the landmarks.

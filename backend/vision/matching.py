@@ -6,8 +6,8 @@ import threading
 
 import numpy as np
 
-from .embedders.base import l2_normalise
-from .types import Match
+from vision.embedders.base import l2_normalise
+from vision.types import Match
 
 
 class Gallery:
@@ -65,11 +65,7 @@ class Gallery:
         """(labels, unit centroid per label), rebuilt after any change."""
         with self._lock:
             if self._centroids is None:
-                labels, inverse = np.unique(self._labels, return_inverse=True)
-                sums = np.zeros((len(labels), self.dim), dtype=np.float32)
-                # Measured at 100k people: np.add.at 0.23 s, sort + add.reduceat 0.85 s.
-                np.add.at(sums, inverse, self._vectors)
-                self._centroids = (labels, l2_normalise(sums) if len(labels) else sums)
+                self._centroids = centroids(self._vectors, self._labels)
             return self._centroids
 
     def search(self, probes, k: int = 1) -> list[list[Match]]:
@@ -86,3 +82,25 @@ class Gallery:
             ordered = candidates[np.argsort(-row[candidates])]
             results.append([Match(int(labels[i]), float(row[i])) for i in ordered])
         return results
+
+
+def centroid_sums(vectors: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(distinct labels, the sum of each label's vectors).
+
+    The sum normalised is the person's unit centroid; the sum minus one photo's vector,
+    normalised, is the centroid without that photo (leave-one-out evaluation).
+    """
+    vectors = np.asarray(vectors, dtype=np.float32)
+    vectors = vectors.reshape(-1, vectors.shape[-1])
+    people, inverse = np.unique(np.asarray(labels), return_inverse=True)
+    sums = np.zeros((len(people), vectors.shape[1]), dtype=np.float32)
+    # Measured at 100k people: np.add.at 0.23 s, sort + add.reduceat 0.85 s.
+    np.add.at(sums, inverse.reshape(-1), vectors)
+    return people, sums
+
+
+def centroids(vectors: np.ndarray, labels: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(distinct labels, unit centroid per label) of unit ``vectors``: the one centroid
+    used by the gallery, threshold calibration and evaluation."""
+    people, sums = centroid_sums(vectors, labels)
+    return people, (l2_normalise(sums) if len(people) else sums)

@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .alignment import Aligner
-from .detectors.base import FaceDetector
-from .embedders.base import Embedder
-from .quality import ENROLMENT, QualityRules, assess
-from .types import AlignedFace, QualityReport
+from vision.alignment import Aligner
+from vision.detectors.base import FaceDetector
+from vision.embedders.base import Embedder
+from vision.quality import ENROLMENT, QualityRules, assess
+from vision.types import AlignedFace, QualityReport
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from .types import AlignedFace, QualityReport
+from vision.types import AlignedFace, QualityReport
 
 
 @dataclass(frozen=True)

@@ -116,3 +116,20 @@ def test_a_yolo_detector_without_its_file_stops_the_start(tmp_path, database_url
     shutil.copy(models_dir / result.onnx, tmp_path / result.onnx)
     app = create_app(TestConfig(**config, FACE_DETECTOR_WEIGHTS=result.onnx))
     assert app.test_client().get("/api/v1/health").json["components"]["models"]["status"] == "ok"
+
+
+def test_the_spa_gets_a_content_security_policy_and_nothing_is_framed(client, app, tmp_path,
+                                                                      monkeypatch):
+    (tmp_path / "index.html").write_text("<!doctype html><div id=root>spa</div>")
+    monkeypatch.setitem(app.config, "FRONTEND_DIST", str(tmp_path))
+    page = client.get("/visitors")
+    csp = page.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert "'unsafe-eval'" not in csp and "script-src 'self' 'unsafe-inline'" not in csp
+    for res in (page, client.get("/api/v1/health"), client.get("/api/docs")):
+        assert res.headers["X-Frame-Options"] == "DENY"
+        assert res.headers["X-Content-Type-Options"] == "nosniff"
+        assert res.headers["Referrer-Policy"] == "same-origin"
+    # Swagger UI starts with an inline script: its page carries no CSP that would block it.
+    assert "Content-Security-Policy" not in client.get("/api/docs").headers
+    assert "Content-Security-Policy" not in client.get("/api/v1/health").headers

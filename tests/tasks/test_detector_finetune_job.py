@@ -9,7 +9,7 @@ from pathlib import Path
 
 from rq import SimpleWorker
 
-from .test_retrain_job import enrolled  # noqa: F401 (fixture)
+from tests.tasks.test_retrain_job import enrolled  # noqa: F401 (fixture)
 
 
 def _zip_folder(root: Path) -> bytes:

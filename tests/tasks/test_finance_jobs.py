@@ -9,7 +9,7 @@ from sqlalchemy import select
 from conserje.extensions import db, redis_store
 from conserje.models import AppNotification, LedgerEntry
 from conserje.scheduler import CRON_TABLE
-from conserje.services.actor import Actor
+from conserje.services.core.actor import Actor
 from conserje.services.finance.settings import update_settings
 from conserje.tasks.finance import run_due_billing, send_payment_reminders
 from conserje.tasks.queues import get_queue

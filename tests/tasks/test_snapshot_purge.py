@@ -9,13 +9,13 @@ from conserje.extensions import db
 from conserje.models import AccessEvent
 from conserje.models.base import utcnow
 from conserje.scheduler import CRON_TABLE, resolve
-from conserje.services.gate import access_log
-from conserje.storage import media_store
+from conserje.services.access import access_log
 from conserje.tasks.maintenance import purge_unknown_face_snapshots
+from conserje.wiring import deps
 
 
 def _event(world, decision, days_ago, key):
-    media_store().put(key, b"\xff\xd8 fake jpeg \xff\xd9", "image/jpeg")
+    deps().store.put(key, b"\xff\xd8 fake jpeg \xff\xd9", "image/jpeg")
     return access_log.append(db.session, world.condo_id, gate_id=world.ids["gate"],
                              person_id=None if decision == "unknown" else world.ids["person1"],
                              direction="entry", method="face", decision=decision,

@@ -6,11 +6,10 @@ import os
 
 import pytest
 
+from tests.vision.conftest import read
 from vision import detectors
 from vision.detectors.yolo_onnx import YoloOnnxDetector, letterbox
 from vision.weights import MissingWeights
-
-from .conftest import read
 
 
 def _held_out(datasets, count=12):

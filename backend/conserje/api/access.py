@@ -2,22 +2,31 @@
 live stream of gate events (server-sent events) for guards' consoles."""
 from __future__ import annotations
 
-from flask import Response, current_app, make_response
+from flask import Response, make_response
 from flask_jwt_extended import get_jwt
 from flask_smorest import Blueprint
 
-from ..extensions import db, redis_store
-from ..models import AppUser
-from ..schemas.access import (AccessEventQuery, AccessEventSchema, AlertQuery, AlertSchema,
-                              CorrectionRequest, PresenceSchema, StreamQuery, StreamTicket)
-from ..services.actor import build_actor
-from ..services.auth import is_session_revoked
-from ..services.errors import AuthenticationFailed, NotFound
-from ..services.gate import access_log, alerts, guard_actions, presence, stream
-from ..storage import media_store
-from .context import current_actor
-from .crud import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
-from .exports import csv_download
+from conserje.api.core.context import current_actor
+from conserje.api.core.crud import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
+from conserje.api.core.exports import csv_download
+from conserje.extensions import db
+from conserje.models import AppUser
+from conserje.schemas.access import (
+    AccessEventQuery,
+    AccessEventSchema,
+    AlertQuery,
+    AlertSchema,
+    CorrectionRequest,
+    PresenceSchema,
+    StreamQuery,
+    StreamTicket,
+)
+from conserje.services.access import access_log, alerts, presence, stream
+from conserje.services.core.actor import build_actor
+from conserje.services.core.errors import AuthenticationFailed, NotFound
+from conserje.services.gate import guard_actions
+from conserje.services.setup.auth import is_session_revoked
+from conserje.wiring import deps
 
 blp = Blueprint("access", __name__, url_prefix="/api/v1",
                 description="Access log, presence and gate alerts")
@@ -63,7 +72,7 @@ def get_event(event_id):
 def event_snapshot(event_id):
     event = access_log.get_event(db.session, current_actor(), event_id)
     try:
-        data = media_store().get(event.snapshot_key) if event.snapshot_key else None
+        data = deps().store.get(event.snapshot_key) if event.snapshot_key else None
     except KeyError:
         data = None
     if data is None:
@@ -80,7 +89,7 @@ def event_snapshot(event_id):
 @blp.doc(summary="Correct an event: a new event that replaces it, with the reason")
 def correct_event(data, event_id):
     reason = data.pop("reason")
-    event = guard_actions.correct(db.session, current_actor(), redis_store.connection,
+    event = guard_actions.correct(db.session, current_actor(), deps().redis,
                                   event_id, reason, data)
     db.session.commit()
     return event
@@ -127,7 +136,7 @@ events_blp = Blueprint("events", __name__, url_prefix="/api/v1/events",
                         "(EventSource sends no headers)")
 def stream_ticket():
     actor = current_actor()
-    ticket = stream.issue_ticket(current_app.config["SECRET_KEY"], actor, get_jwt()["sid"])
+    ticket = stream.issue_ticket(deps().secret, actor, get_jwt()["sid"])
     return {"ticket": ticket, "expires_in": stream.TICKET_SECONDS}
 
 
@@ -137,12 +146,12 @@ def stream_ticket():
                                "caller's condominium", content_type="text/event-stream")
 @events_blp.doc(summary="Live gate events (authenticated by ?ticket=)", security=[])
 def event_stream(query):
-    ticket = stream.read_ticket(current_app.config["SECRET_KEY"], query["ticket"])
+    ticket = stream.read_ticket(deps().secret, query["ticket"])
     user = db.session.get(AppUser, ticket.user_id)
     if user is None or not user.is_active or is_session_revoked(db.session, ticket.session_id):
         raise AuthenticationFailed("the session of this ticket has ended")
     actor = build_actor(db.session, user, ticket.condominium_id)
     db.session.close()  # a stream lasts hours: hold no database connection meanwhile
-    return Response(stream.events(redis_store.connection, actor),
+    return Response(stream.events(deps().redis, actor),
                     mimetype="text/event-stream",
                     headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})

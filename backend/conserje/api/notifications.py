@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from flask_smorest import Blueprint
 
-from ..extensions import db
-from ..schemas.finance_docs import MarkReadRequest, NotificationQuery, NotificationSchema
-from ..services import notify
-from .context import current_actor
+from conserje.api.core.context import current_actor
+from conserje.extensions import db
+from conserje.schemas.notifications import MarkReadRequest, NotificationQuery, NotificationSchema
+from conserje.services.notifications import inbox
 
 blp = Blueprint("notifications", __name__, url_prefix="/api/v1/notifications",
                 description="Your in-app notifications")
@@ -17,7 +17,7 @@ blp = Blueprint("notifications", __name__, url_prefix="/api/v1/notifications",
 @blp.response(200, NotificationSchema(many=True))
 @blp.doc(summary="Your notifications in this condominium, newest first (200 at most)")
 def list_notifications(query):
-    return notify.inbox(db.session, current_actor(), query.get("unread", False))
+    return inbox.inbox(db.session, current_actor(), query.get("unread", False))
 
 
 @blp.route("/read", methods=["POST"])
@@ -25,5 +25,5 @@ def list_notifications(query):
 @blp.response(204)
 @blp.doc(summary="Mark your notifications as read")
 def mark_read(data):
-    notify.mark_read(db.session, current_actor(), data["ids"])
+    inbox.mark_read(db.session, current_actor(), data["ids"])
     db.session.commit()

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from ..models import ACCESS_DECISIONS, ACCESS_DIRECTIONS, ACCESS_METHODS
-from .common import text
+from conserje.models import ACCESS_DECISIONS, ACCESS_DIRECTIONS, ACCESS_METHODS
+from conserje.schemas.core.common import text
 
 STRING = {"type": "string"}
 

@@ -3,9 +3,16 @@ from __future__ import annotations
 
 from marshmallow import Schema, ValidationError, fields, post_load, validate, validates_schema
 
-from ..models import (AUTH_CHANNELS, DOC_TYPES, PASSAGE_METHODS, SERVICE_KINDS,
-                      TIMEOUT_ACTIONS, VISIT_KINDS, VISIT_STATUSES)
-from .common import text
+from conserje.models import (
+    AUTH_CHANNELS,
+    DOC_TYPES,
+    PASSAGE_METHODS,
+    SERVICE_KINDS,
+    TIMEOUT_ACTIONS,
+    VISIT_KINDS,
+    VISIT_STATUSES,
+)
+from conserje.schemas.core.common import text
 
 STRING = {"type": "string"}
 HHMM = validate.Regexp(r"^([01]\d|2[0-3]):[0-5]\d$|^24:00$", error="use HH:MM")

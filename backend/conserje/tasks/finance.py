@@ -7,12 +7,12 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from ..extensions import db
-from ..models import FinanceSettings
-from ..services.errors import DomainError
-from ..services.finance import billing, prediction, reminders, settings
-from .channels import configured_channels
-from .queues import JobContext, job
+from conserje.extensions import db
+from conserje.models import FinanceSettings
+from conserje.services.core.errors import DomainError
+from conserje.services.finance import billing, prediction, reminders, settings
+from conserje.tasks.queues import JobContext, job
+from conserje.wiring import deps
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ def run_due_billing(at: str | None = None) -> dict:
 def send_payment_reminders(at: str | None = None) -> dict:
     """Send the due-date reminders due this hour in every condominium (quiet hours and
     each condominium's rules respected; each reminder once, ever)."""
-    channels, sent = configured_channels(), {}
+    channels, sent = deps().channels, {}
     for row in db.session.scalars(select(FinanceSettings)).all():
         count = reminders.send_due_reminders(db.session, row.condominium_id, channels,
                                              _moment(at))

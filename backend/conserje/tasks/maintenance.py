@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from flask import current_app
 
-from ..extensions import db
-from ..services.auth import purge_expired_revocations
-from ..services.gate.alerts import purge_unknown_snapshots
-from ..storage import media_store
-from .queues import job
+from conserje.extensions import db
+from conserje.services.access.alerts import purge_unknown_snapshots
+from conserje.services.setup.auth import purge_expired_revocations
+from conserje.tasks.queues import job
+from conserje.wiring import deps
 
 
 @job("default")
@@ -21,7 +21,7 @@ def purge_expired_sessions() -> int:
 @job("default")
 def purge_unknown_face_snapshots() -> int:
     """Delete unknown-face snapshots past CONSERJE_UNKNOWN_SNAPSHOT_DAYS; return how many."""
-    purged = purge_unknown_snapshots(db.session, media_store(),
+    purged = purge_unknown_snapshots(db.session, deps().store,
                                      current_app.config["UNKNOWN_SNAPSHOT_DAYS"])
     db.session.commit()
     return purged

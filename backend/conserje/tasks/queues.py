@@ -1,7 +1,8 @@
 """Queue names and the one decorator that turns a function into an RQ job.
 
-Jobs run inside an application context built once per worker process, so they can use
-the same services and session as the API. Tracked jobs (``tracked=True``) get a
+Jobs run inside the application context of the process that runs them (``conserje
+worker`` builds the app, and so its dependencies, once per worker), so they use the same
+services, session and ``wiring.deps()`` as the API. Tracked jobs (``tracked=True``) get a
 ``JobRun`` row: queued -> started -> finished/failed, with progress in the row and in
 RQ's ``job.meta``; the function receives a :class:`JobContext` as first argument.
 """
@@ -10,35 +11,23 @@ from __future__ import annotations
 import functools
 from typing import Any, Callable
 
-from flask import Flask, current_app, has_app_context
+from flask import current_app, has_app_context
 from rq import Queue, get_current_job
 from sqlalchemy import select
 
-from ..extensions import db, redis_store
-from ..models import JobRun
-from ..services import jobs
-from ..services.actor import Actor
-from ..services.tx import on_commit
+from conserje.extensions import db, redis_store
+from conserje.models import JobRun
+from conserje.services.core import jobs
+from conserje.services.core.actor import Actor
+from conserje.services.core.tx import on_commit
+from conserje.tasks.embedded import ensure_embedded_worker
+from conserje.wiring import deps
 
 QUEUES = ("ingest", "training", "default")
-_worker_app: Flask | None = None
-
-
-def _app() -> Flask:
-    global _worker_app
-    if _worker_app is None:
-        from .. import create_app
-
-        _worker_app = create_app()
-    return _worker_app
-
-
 def get_queue(name: str = "default") -> Queue:
     if redis_store.is_embedded():
-        from .embedded import ensure_embedded_worker
-
         ensure_embedded_worker(current_app._get_current_object(), list(QUEUES))
-    return Queue(name, connection=redis_store.connection)
+    return Queue(name, connection=deps().redis)
 
 
 class JobContext:
@@ -92,10 +81,12 @@ def job(queue: str = "default", timeout: int = 600, tracked: bool = False) -> Ca
         def run(*args: Any, **kwargs: Any):
             call = (lambda: _run_tracked(func, args[0], args[1:], kwargs)) if tracked else \
                 (lambda: func(*args, **kwargs))
-            if has_app_context():
-                return call()
-            with _app().app_context():
-                return call()
+            if not has_app_context():
+                # The process that runs jobs builds the app (and its Deps) once:
+                # `conserje worker`, or the embedded worker thread of `conserje serve`.
+                raise RuntimeError(f"job {func.__name__} needs an application context: run "
+                                   "workers with `conserje worker`")
+            return call()
 
         def enqueue(*args: Any, **kwargs: Any):
             return get_queue(queue).enqueue(run, args=args, kwargs=kwargs, job_timeout=timeout)

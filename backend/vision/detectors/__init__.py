@@ -9,9 +9,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..registry import Registry
-from ..weights import find_weight, require_weight
-from .base import FaceDetector
+from vision.detectors.base import FaceDetector
+from vision.registry import Registry
+from vision.weights import find_weight, require_weight
 
 registry: Registry[FaceDetector] = Registry("face detector")
 
@@ -22,21 +22,21 @@ DETECTOR_FILES: dict[str, str] = {"yolo": YOLO_FACE_FILE}
 
 @registry.register("dlib_hog")
 def _dlib_hog(**options) -> FaceDetector:
-    from .dlib_hog import DlibHogDetector
+    from vision.detectors.dlib_hog import DlibHogDetector
 
     return DlibHogDetector(**options)
 
 
 @registry.register("haar")
 def _haar(**options) -> FaceDetector:
-    from .haar import HaarDetector
+    from vision.detectors.haar import HaarDetector
 
     return HaarDetector(**options)
 
 
 @registry.register("yolo")
 def _yolo(models_dir: str | None = None, weights: str | None = None, **options) -> FaceDetector:
-    from .yolo_onnx import YoloOnnxDetector
+    from vision.detectors.yolo_onnx import YoloOnnxDetector
 
     return YoloOnnxDetector(require_weight(weights or YOLO_FACE_FILE, models_dir), **options)
 

@@ -6,7 +6,7 @@ import abc
 import cv2
 import numpy as np
 
-from ..types import BBox, DetectedFace
+from vision.types import BBox, DetectedFace
 
 
 class FaceDetector(abc.ABC):

@@ -4,8 +4,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from ..types import BBox, DetectedFace
-from .base import FaceDetector
+from vision.detectors.base import FaceDetector
+from vision.types import BBox, DetectedFace
 
 
 class DlibHogDetector(FaceDetector):

@@ -6,9 +6,9 @@ import os
 import cv2
 import numpy as np
 
-from ..types import BBox, DetectedFace
-from ..weights import MissingWeights
-from .base import FaceDetector
+from vision.detectors.base import FaceDetector
+from vision.types import BBox, DetectedFace
+from vision.weights import MissingWeights
 
 CASCADE = "haarcascade_frontalface_default.xml"
 

@@ -18,8 +18,8 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from ..types import BBox, DetectedFace
-from .base import FaceDetector
+from vision.detectors.base import FaceDetector
+from vision.types import BBox, DetectedFace
 
 GREY = 114  # ultralytics' letterbox padding value
 DEFAULT_CONF = 0.35  # used when the model comes without a calibrated threshold

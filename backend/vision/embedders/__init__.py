@@ -1,16 +1,16 @@
 """Face embedders by name: ``embedders.get("Dlib", models_dir=...)`` builds once, caches."""
 from __future__ import annotations
 
-from ..registry import Registry
-from .base import Embedder
-from .deepface_models import MODEL_FILES, weight_status
+from vision.embedders.base import Embedder
+from vision.embedders.deepface_models import MODEL_FILES, weight_status
+from vision.registry import Registry
 
 registry: Registry[Embedder] = Registry("face model")
 
 
 def _deepface_factory(model: str):
     def build(**options) -> Embedder:
-        from .deepface_models import DeepFaceEmbedder
+        from vision.embedders.deepface_models import DeepFaceEmbedder
 
         return DeepFaceEmbedder(model, **options)
     return build

@@ -13,8 +13,8 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from ..weights import MissingWeights, find_weight, provision_deepface_home
-from .base import Embedder, l2_normalise
+from vision.embedders.base import Embedder, l2_normalise
+from vision.weights import MissingWeights, find_weight, provision_deepface_home
 
 # DeepFace model name -> the weights file its ONNX (or dlib) implementation loads.
 MODEL_FILES: dict[str, str] = {

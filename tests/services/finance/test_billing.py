@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 
 from conserje.extensions import db
 from conserje.models import Condominium, LedgerEntry, Unit
-from conserje.services.actor import Actor
-from conserje.services.errors import InvalidInput
+from conserje.services.core.actor import Actor
+from conserje.services.core.errors import InvalidInput
 from conserje.services.finance import billing, ledger
 from conserje.services.finance.settings import period_dates, set_unit_class, update_settings
 

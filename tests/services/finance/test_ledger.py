@@ -6,12 +6,11 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conserje.extensions import db
 from conserje.models import Condominium, Unit
-from conserje.services.errors import Conflict
+from conserje.services.core.errors import Conflict
 from conserje.services.finance import ledger
 from conserje.services.finance.accounts import BUCKETS, aging
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
-from conserje.services.errors import InvalidInput
+from conserje.services.core.errors import InvalidInput
 from conserje.services.finance.money import checked_amount, prorate, round_money
 
 

@@ -10,8 +10,8 @@ import pytest
 
 from conserje.extensions import db
 from conserje.models import Condominium, Unit
-from conserje.services.actor import Actor
-from conserje.services.errors import InvalidInput
+from conserje.services.core.actor import Actor
+from conserje.services.core.errors import InvalidInput
 from conserje.services.finance import prediction
 from conserje.services.finance.risk_features import FEATURES, features_at, load_histories
 from conserje.services.finance.settings import update_settings

@@ -16,10 +16,10 @@ from sqlalchemy.orm import Session
 
 from conserje.extensions import db
 from conserje.models import AppNotification, PaymentReminder
-from conserje.services.actor import Actor
+from conserje.services.core.actor import Actor
 from conserje.services.finance import billing, ledger, reminders
 from conserje.services.finance.settings import update_settings
-from conserje.services.notify import EmailChannel, InAppChannel, SmtpSettings
+from conserje.services.notifications.channels import EmailChannel, InAppChannel, SmtpSettings
 
 
 class Inbox:

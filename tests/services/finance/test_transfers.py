@@ -12,10 +12,10 @@ from sqlalchemy.orm import Session
 
 from conserje.extensions import db
 from conserje.models import LedgerEntry
-from conserje.services.actor import Actor
-from conserje.services.errors import Conflict, InvalidInput
+from conserje.services.core.actor import Actor
+from conserje.services.core.errors import Conflict, InvalidInput
 from conserje.services.finance import transfers
-from conserje.storage import media_store
+from conserje.wiring import deps
 
 PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"
 
@@ -38,7 +38,7 @@ def test_two_admins_approving_at_once_book_one_payment(app, world, database_url)
     with app.app_context():
         proof = transfers.submit(db.session, resident, {
             "unit_id": world.ids["unit1"], "amount": Decimal(25_000),
-            "paid_on": date(2026, 1, 5)}, PDF, media_store())
+            "paid_on": date(2026, 1, 5)}, PDF, deps().store)
         db.session.commit()
         proof_id, engine = proof.id, db.engine
     barrier, outcomes = threading.Barrier(2), []

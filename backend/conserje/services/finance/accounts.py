@@ -12,10 +12,10 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...models import LedgerEntry, Unit
-from ..actor import Actor
-from ..errors import Forbidden, NotFound
-from .ledger import ZERO, UnitAccount, load_account, load_accounts
+from conserje.models import LedgerEntry, Unit
+from conserje.services.core.actor import Actor
+from conserje.services.core.errors import Forbidden, NotFound
+from conserje.services.finance.ledger import ZERO, UnitAccount, load_account, load_accounts
 
 BUCKETS = ("current", "d1_30", "d31_60", "d61_90", "d90_plus")
 

@@ -13,10 +13,16 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...models import FinanceSettings, LedgerEntry, Unit
-from ..errors import Conflict, InvalidInput
-from . import ledger, money
-from .settings import get_settings, local_now, parse_period, period_dates
+from conserje.models import FinanceSettings, LedgerEntry, Unit
+from conserje.services.core.errors import Conflict, InvalidInput
+from conserje.services.finance import ledger, money
+from conserje.services.finance.settings import (
+    get_settings,
+    local_now,
+    parse_period,
+    period_dates,
+    unit_classes,
+)
 
 INTEREST_BASE_KINDS = {"simple": ("dues", "fine", "reservation", "other"),
                        "compound": ("dues", "fine", "reservation", "other", "interest",
@@ -61,8 +67,6 @@ def dues_for_units(settings: FinanceSettings, units: list[Unit],
 def bill_period(session: Session, condominium_id: int, period: str,
                 created_by_id: int | None = None) -> BillingResult:
     """Charge every unit its dues for ``period`` (YYYY-MM); units already billed are skipped."""
-    from .settings import unit_classes
-
     parse_period(period)
     settings = get_settings(session, condominium_id)
     if settings.id is None or settings.dues_amount <= 0 and settings.dues_method != "unit_class":

@@ -12,15 +12,15 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ...models import ChargeType, LedgerEntry, Unit
-from ...models.finance import MANUAL_CHARGE_KINDS
-from .. import audit
-from ..actor import MANAGING_ROLES, Actor
-from ..crud import Page
-from ..errors import InvalidInput, NotFound
-from . import ledger, money
-from .accounts import require_money_access, scoped_unit
-from .settings import get_settings, local_today
+from conserje.models import ChargeType, LedgerEntry, Unit
+from conserje.models.finance.ledger import MANUAL_CHARGE_KINDS
+from conserje.services.core import audit
+from conserje.services.core.actor import MANAGING_ROLES, Actor
+from conserje.services.core.crud import Page
+from conserje.services.core.errors import InvalidInput, NotFound
+from conserje.services.finance import ledger, money
+from conserje.services.finance.accounts import require_money_access, scoped_unit
+from conserje.services.finance.settings import get_settings, local_today
 
 
 @dataclass

@@ -6,16 +6,17 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...models import Expense
-from ...storage import MediaStore
-from .. import audit
-from ..actor import MANAGING_ROLES, Actor
-from ..crud import Page
-from .entries import paginate
-from ..errors import InvalidInput, NotFound
-from . import money
-from .settings import get_settings, local_today
-from .transfers import store_document
+from conserje.models import Expense
+from conserje.services.core import audit
+from conserje.services.core.actor import MANAGING_ROLES, Actor
+from conserje.services.core.crud import Page
+from conserje.services.core.errors import InvalidInput, NotFound
+from conserje.services.core.tx import on_commit
+from conserje.services.finance import money
+from conserje.services.finance.entries import paginate
+from conserje.services.finance.settings import get_settings, local_today
+from conserje.services.finance.transfers import store_document
+from conserje.storage import MediaStore
 
 
 def create(session: Session, actor: Actor, data: dict[str, Any]) -> Expense:
@@ -64,8 +65,6 @@ def list_expenses(session: Session, actor: Actor, filters: dict[str, Any], page:
 def attach_invoice(session: Session, actor: Actor, expense_id: int, data: bytes,
                    store: MediaStore) -> Expense:
     """Store (or replace) the expense's invoice; the old file goes once this commits."""
-    from ..tx import on_commit
-
     expense = get(session, actor, expense_id)
     old = expense.invoice_key
     expense.invoice_key, expense.invoice_type = store_document(

@@ -11,14 +11,14 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from ...models import Condominium
-from ..actor import MANAGING_ROLES, Actor
-from .accounts import BUCKETS, delinquency
-from .entries import list_entries
-from .ledger import ZERO
-from .receipts import Document, format_money
-from .reports import income_expense
-from .settings import get_settings
+from conserje.models import Condominium
+from conserje.services.core.actor import MANAGING_ROLES, Actor
+from conserje.services.finance.accounts import BUCKETS, delinquency
+from conserje.services.finance.entries import list_entries
+from conserje.services.finance.ledger import ZERO
+from conserje.services.finance.receipts import Document, format_money
+from conserje.services.finance.reports import income_expense
+from conserje.services.finance.settings import get_settings
 
 # The most rows one download carries (like the access-log export): a bigger ledger is
 # filtered by dates first.

@@ -18,8 +18,8 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ...models import CHARGE_KINDS, PAYMENT_METHODS, Allocation, LedgerEntry, Unit
-from ..errors import Conflict, InvalidInput, NotFound
+from conserje.models import CHARGE_KINDS, PAYMENT_METHODS, Allocation, LedgerEntry, Unit
+from conserje.services.core.errors import Conflict, InvalidInput, NotFound
 
 ZERO = Decimal(0)
 # What deriving an account reads from each entry (no texts, no timestamps to convert).

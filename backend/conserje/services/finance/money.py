@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Mapping, Sequence, TypeVar
 
-from ..errors import InvalidInput
+from conserje.services.core.errors import InvalidInput
 
 # ISO 4217 minor units of the currencies the platform bills in.
 CURRENCY_EXPONENTS: dict[str, int] = {

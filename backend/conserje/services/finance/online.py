@@ -16,13 +16,13 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ...models import PaymentCheckout, ProviderEvent
-from ..actor import Actor
-from ..errors import Conflict, InvalidInput
-from . import ledger, money
-from .accounts import scoped_unit
-from .providers import CheckoutRequest, PaymentProvider
-from .settings import get_settings, local_today
+from conserje.models import PaymentCheckout, ProviderEvent
+from conserje.services.core.actor import Actor
+from conserje.services.core.errors import Conflict, InvalidInput
+from conserje.services.finance import ledger, money
+from conserje.services.finance.accounts import scoped_unit
+from conserje.services.finance.providers import CheckoutRequest, PaymentProvider
+from conserje.services.finance.settings import get_settings, local_today
 
 ProviderFactory = Callable[[str], PaymentProvider]
 

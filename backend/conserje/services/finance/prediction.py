@@ -23,11 +23,16 @@ from sklearn.preprocessing import StandardScaler
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from ...models import RiskModel, Unit
-from ..actor import Actor
-from ..errors import InvalidInput, NotFound
-from .accounts import scoped_unit
-from .risk_features import FEATURES, features_at, load_histories, training_rows
+from conserje.models import RiskModel, Unit
+from conserje.services.core.actor import Actor
+from conserje.services.core.errors import InvalidInput, NotFound
+from conserje.services.finance.accounts import scoped_unit
+from conserje.services.finance.risk_features import (
+    FEATURES,
+    features_at,
+    load_histories,
+    training_rows,
+)
 
 BASELINE = FEATURES.index("last_late")
 

@@ -13,12 +13,17 @@ from fpdf import FPDF
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...models import Condominium, LedgerEntry
-from ..actor import Actor
-from . import accounts, ledger
-from .entries import get_entry
-from .money import exponent
-from .settings import day_in_month, get_settings, parse_period, period_dates
+from conserje.models import Condominium, LedgerEntry
+from conserje.services.core.actor import Actor
+from conserje.services.finance import accounts, ledger
+from conserje.services.finance.entries import get_entry
+from conserje.services.finance.money import exponent
+from conserje.services.finance.settings import (
+    day_in_month,
+    get_settings,
+    parse_period,
+    period_dates,
+)
 
 METHOD_NAMES = {"cash": "Efectivo", "transfer": "Transferencia", "online": "Pago en línea"}
 

@@ -15,11 +15,13 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ...models import AppUser, PaymentReminder, Unit, UnitMember, UserRole
-from ..notify import Channel, Message
-from . import ledger
-from .receipts import format_money
-from .settings import get_settings, local_now
+from conserje.models import PaymentReminder, Unit
+from conserje.services.core.ports import Channel, Message
+from conserje.services.finance import ledger
+from conserje.services.finance.receipts import format_money
+from conserje.services.finance.settings import get_settings, local_now
+from conserje.services.notifications.delivery import deliver
+from conserje.services.notifications.recipients import recipients
 
 CATCH_UP_DAYS = 3
 
@@ -31,21 +33,6 @@ def in_quiet_hours(hour: int, quiet_from: int, quiet_until: int) -> bool:
     if quiet_from < quiet_until:
         return quiet_from <= hour < quiet_until
     return hour >= quiet_from or hour < quiet_until
-
-
-def recipients(session: Session, condominium_id: int, unit_id: int, today: date
-               ) -> list[AppUser]:
-    """Active resident accounts of people currently living in the unit."""
-    members = session.scalars(select(UnitMember).where(UnitMember.unit_id == unit_id,
-                                                       UnitMember.condominium_id ==
-                                                       condominium_id))
-    people = [m.person_id for m in members if m.is_active_on(today)]
-    if not people:
-        return []
-    return list(session.scalars(select(AppUser).join(UserRole).where(
-        AppUser.person_id.in_(people), AppUser.is_active.is_(True),
-        UserRole.condominium_id == condominium_id, UserRole.role_name == "resident")
-        .order_by(AppUser.id)).unique())
 
 
 def _text(offset: int, code: str, amount: str, due: date) -> tuple[str, str]:
@@ -85,8 +72,7 @@ def send_due_reminders(session: Session, condominium_id: int, channels: Sequence
             title, body = _text(offset, codes.get(unit_id, ""), amount, charge.due_on)
             messages = [Message(u.id, u.email, "payment_reminder", title, body)
                         for u in recipients(session, condominium_id, unit_id, today)]
-            for channel in channels:
-                channel.deliver(session, condominium_id, messages)
+            deliver(session, channels, condominium_id, messages)
             claim.recipients = len(messages)
             sent += 1
     return sent

@@ -15,9 +15,9 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...models import Expense
-from ..actor import MANAGING_ROLES, Actor
-from .ledger import load_accounts
+from conserje.models import Expense
+from conserje.services.core.actor import MANAGING_ROLES, Actor
+from conserje.services.finance.ledger import load_accounts
 
 
 @dataclass

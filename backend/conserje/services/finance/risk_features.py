@@ -14,9 +14,9 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...models import LedgerEntry
-from .accounts import signed
-from .ledger import ACCOUNT_COLUMNS, load_accounts
+from conserje.models import LedgerEntry
+from conserje.services.finance.accounts import signed
+from conserje.services.finance.ledger import ACCOUNT_COLUMNS, load_accounts
 
 FEATURES = ("mean_days_late", "max_days_late", "share_on_time", "share_partial",
             "months_owed", "balance_trend", "last_late")

@@ -11,15 +11,20 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...models import ChargeType, Condominium, FinanceSettings, LedgerEntry, UnitFeeClass
-from ...models.finance import (DEFAULT_REMINDER_OFFSETS, DUES_METHODS, INTEREST_KINDS,
-                               PROVIDERS)
-from ...models.base import utcnow
-from .. import audit
-from ..actor import MANAGING_ROLES, Actor
-from ..crud import TenantResource
-from ..errors import Conflict, InvalidInput, NotFound
-from . import money
+from conserje.models import ChargeType, Condominium, FinanceSettings, LedgerEntry, UnitFeeClass
+from conserje.models.base import utcnow
+from conserje.models.finance.ledger import (
+    DEFAULT_REMINDER_OFFSETS,
+    DUES_METHODS,
+    INTEREST_KINDS,
+    PROVIDERS,
+)
+from conserje.services.core import audit
+from conserje.services.core.actor import MANAGING_ROLES, Actor
+from conserje.services.core.crud import TenantResource
+from conserje.services.core.errors import Conflict, InvalidInput, NotFound
+from conserje.services.finance import money
+from conserje.services.setup.units import units
 
 MONEY_FIELDS = ("dues_amount", "late_fee")
 
@@ -92,8 +97,6 @@ def _check_choices(values: dict[str, Any]) -> None:
 
 def set_unit_class(session: Session, actor: Actor, unit_id: int, fee_class: str | None) -> None:
     """Put a unit in a dues class (``None`` removes it) for per-class dues."""
-    from ..units import units
-
     actor.require("admin")
     units.get(session, actor, unit_id)  # 404 for other condominiums
     row = session.scalar(select(UnitFeeClass).where(UnitFeeClass.unit_id == unit_id))

@@ -16,9 +16,9 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...models import Unit
-from . import billing, ledger, money
-from .settings import get_settings, period_dates, unit_classes
+from conserje.models import Unit
+from conserje.services.finance import billing, ledger, money
+from conserje.services.finance.settings import get_settings, period_dates, unit_classes
 
 PROFILE_WEIGHTS = (("punctual", 0.6), ("late", 0.22), ("sliding", 0.18))
 

@@ -14,18 +14,18 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...models import TransferProof
-from ...models.base import utcnow
-from ...storage import MediaStore
-from .. import audit
-from ..actor import MANAGING_ROLES, Actor
-from ..crud import Page
-from .entries import paginate
-from ..errors import Conflict, InvalidInput, NotFound, TooLarge
-from ..tx import after_transaction
-from . import ledger, money
-from .accounts import require_money_access, scoped_unit
-from .settings import get_settings, local_today
+from conserje.models import TransferProof
+from conserje.models.base import utcnow
+from conserje.services.core import audit
+from conserje.services.core.actor import MANAGING_ROLES, Actor
+from conserje.services.core.crud import Page
+from conserje.services.core.errors import Conflict, InvalidInput, NotFound, TooLarge
+from conserje.services.core.tx import after_transaction
+from conserje.services.finance import ledger, money
+from conserje.services.finance.accounts import require_money_access, scoped_unit
+from conserje.services.finance.entries import paginate
+from conserje.services.finance.settings import get_settings, local_today
+from conserje.storage import MediaStore
 
 MAX_DOCUMENT_BYTES = 8 * 1024 * 1024
 # Magic numbers of the file types we keep: the declared content type is not trusted.

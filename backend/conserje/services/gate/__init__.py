@@ -1,2 +1,2 @@
-"""The gate: kiosk devices, frame decisions, the access log, presence, alerts, the live
-event stream and staff attendance."""
+"""The gate: kiosk devices, frames and the decision for residents and staff (visitors are
+asked through ``visitors.admission``), guard actions, work schedules and attendance."""

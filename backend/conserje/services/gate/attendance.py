@@ -9,12 +9,12 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...models import AccessEvent, Condominium, Person, WorkSchedule
-from ...models.base import utcnow
-from ..actor import Actor
-from ..errors import Forbidden
-from .access_log import effective_events
-from .schedules import format_minutes
+from conserje.models import AccessEvent, Condominium, Person, WorkSchedule
+from conserje.models.base import utcnow
+from conserje.services.access.access_log import effective_events
+from conserje.services.core.actor import Actor
+from conserje.services.core.errors import Forbidden
+from conserje.services.gate.schedules import format_minutes
 
 # Passages this long before a shift or after it still belong to that shift's day.
 EARLY_WINDOW = timedelta(hours=4)

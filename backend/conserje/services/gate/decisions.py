@@ -13,7 +13,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...models import Person, UnitMember, WorkSchedule
+from conserje.models import Person, UnitMember, WorkSchedule
+from conserje.services.visitors.admission import blacklist_entry, visitor_authorisation
 
 RESIDENT_KINDS = frozenset({"owner", "tenant", "family"})
 # The quality codes the kiosk turns into a prompt ("come closer", "more light"...).
@@ -57,40 +58,6 @@ def decide(quality_reasons: list[str], matched: bool, facts: PersonFacts | None,
             return Decision("denied", "outside_hours")
         return Decision("granted", "staff")
     return Decision("granted", "resident")
-
-
-# -- the visitors module's rules, as seen by the face gate ---------------------------------
-
-def visitor_authorisation(session: Session, condominium_id: int, person_id: int, gate_id: int,
-                          at: datetime):
-    """The visitor's visit that lets them in by face at ``at``, or None: an approved or
-    expected visit whose current pass is inside its window with entries left (and, for
-    recurring visitors, on their weekdays and hours)."""
-    from ..visitors.passages import in_window
-    from ..visitors.passes import current_pass
-    from ...models import Visit
-
-    visits = session.scalars(select(Visit).where(
-        Visit.condominium_id == condominium_id, Visit.visitor_id == person_id,
-        Visit.is_active.is_(True), Visit.status.in_(("approved", "expected", "inside"))))
-    for visit in visits:
-        row = current_pass(session, visit)
-        if row is None or not row.valid_from <= at <= row.valid_until:
-            continue
-        if row.entries_allowed is not None and row.entries_used >= row.entries_allowed \
-                and visit.status != "inside":
-            continue
-        if in_window(session, visit, at):
-            return visit
-    return None
-
-
-def blacklist_entry(session: Session, condominium_id: int, person_id: int):
-    """The person's condominium-wide blacklist entry, or None (a unit's own blacklist
-    applies when the visitor names that unit: walk-ins and QR passes)."""
-    from ..visitors.blocks import active_block
-
-    return active_block(session, condominium_id, person_id)
 
 
 # -- facts from the database ----------------------------------------------------------------

@@ -13,12 +13,12 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...models import Gate, GateDevice
-from ...models.base import utcnow
-from .. import audit
-from ..actor import GATE_ROLES, MANAGING_ROLES, Actor
-from ..errors import AuthenticationFailed, Forbidden, NotFound
-from ..gates import gates
+from conserje.models import Gate, GateDevice
+from conserje.models.base import utcnow
+from conserje.services.core import audit
+from conserje.services.core.actor import GATE_ROLES, MANAGING_ROLES, Actor
+from conserje.services.core.errors import AuthenticationFailed, Forbidden, NotFound
+from conserje.services.setup.gates import gates
 
 TOKEN_PREFIX = "cgd_"  # tells a device token from a JWT in the Authorization header
 SEEN_RESOLUTION = timedelta(minutes=1)

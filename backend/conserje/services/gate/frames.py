@@ -4,37 +4,34 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from dataclasses import dataclass
 
 import cv2
 import numpy as np
 from redis import Redis
 from sqlalchemy.orm import Session
 
+from conserje.models import Condominium, Gate, Person
+from conserje.models.base import utcnow
+from conserje.services.access import access_log, alerts
+from conserje.services.access.presence import last_direction
+from conserje.services.access.stream import (
+    on_duty_guard,
+    person_summary,
+    publish_alert,
+    publish_event,
+)
+from conserje.services.core.deps import Deps
+from conserje.services.core.errors import InvalidInput
+from conserje.services.core.tx import after_transaction
+from conserje.services.faces.recognition import identify_image
+from conserje.services.gate.decisions import decide, facts_for
+from conserje.services.gate.devices import GateCaller
+from conserje.services.visitors.passages import face_passage
+from conserje.storage import MediaStore
 from vision.images import ImageError, decode_image
 
-from ...models import Condominium, Gate, Person
-from ...models.base import utcnow
-from ...storage import MediaStore
-from ..errors import InvalidInput
-from ..face_engine import EngineSettings
-from ..faces import identify_image
-from ..tx import after_transaction
-from ..visitors.journal import Deps
-from ..visitors.passages import face_passage
-from . import access_log, alerts
-from .decisions import decide, facts_for
-from .devices import GateCaller
-from .presence import last_direction
-from .stream import on_duty_guard, person_summary, publish_alert, publish_event
 FRAME_TYPES = frozenset({"image/jpeg", "image/png", "image/webp"})
 MAX_FRAME_PIXELS = 4096 * 4096  # a webcam frame; anything larger is not one
-
-
-@dataclass(frozen=True)
-class GateSettings:
-    debounce_seconds: int = 30
-    staff_margin_minutes: int = 60
 
 
 def decode_frame(data: bytes, content_type: str | None) -> np.ndarray:
@@ -94,11 +91,10 @@ class _Snapshot:
 
 
 def process_frame(session: Session, caller: GateCaller, gate: Gate, data: bytes,
-                  content_type: str | None, requested_direction: str | None, redis: Redis,
-                  store: MediaStore, engine: EngineSettings, settings: GateSettings,
-                  visit_deps: Deps) -> dict:
-    """Every face in the frame with its decision, and the ids of the events logged
-    (``visit_deps``: the visitor services' needs, for a visitor's passage)."""
+                  content_type: str | None, requested_direction: str | None,
+                  deps: Deps) -> dict:
+    """Every face in the frame with its decision, and the ids of the events logged."""
+    redis, store, engine, settings = deps.redis, deps.store, deps.engine, deps.gate
     image = decode_frame(data, content_type)
     condo = session.get(Condominium, gate.condominium_id)
     result = identify_image(session, gate.condominium_id, image, redis, engine, camera=True)
@@ -131,7 +127,7 @@ def process_frame(session: Session, caller: GateCaller, gate: Gate, data: bytes,
         event_ids.append(event.id)
         publish_event(session, redis, event)
         if verdict.reason == "visitor_authorised":
-            face_passage(session, visit_deps, event)  # the visit's entry or exit
+            face_passage(session, deps, event)  # the visit's entry or exit
         if verdict.decision == "unknown" or verdict.reason == "blacklisted":
             kind = "unknown_face" if verdict.decision == "unknown" else "blacklisted"
             alert = alerts.raise_alert(session, gate.condominium_id, kind, gate.id,

@@ -5,13 +5,13 @@ from redis import Redis
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...models import AccessEvent
-from ..actor import GATE_ROLES, Actor
-from ..errors import InvalidInput
-from ..gates import gates
-from ..people import people
-from . import access_log
-from .stream import publish_event
+from conserje.models import AccessEvent
+from conserje.services.access import access_log
+from conserje.services.access.stream import publish_event
+from conserje.services.core.actor import GATE_ROLES, Actor
+from conserje.services.core.errors import InvalidInput
+from conserje.services.setup.gates import gates
+from conserje.services.setup.people import people
 
 
 def manual_open(session: Session, actor: Actor, redis: Redis, gate_id: int, reason: str,

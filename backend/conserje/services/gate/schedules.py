@@ -6,11 +6,11 @@ import re
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from ...models import Person, WorkSchedule
-from .. import audit
-from ..actor import MANAGING_ROLES, Actor
-from ..errors import InvalidInput
-from ..people import people
+from conserje.models import Person, WorkSchedule
+from conserje.services.core import audit
+from conserje.services.core.actor import MANAGING_ROLES, Actor
+from conserje.services.core.errors import InvalidInput
+from conserje.services.setup.people import people
 
 HHMM = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")

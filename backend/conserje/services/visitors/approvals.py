@@ -9,16 +9,18 @@ from datetime import timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from ...models import Gate, Visit, VisitAuthorisation
-from ...models.base import utcnow
-from ..actor import GATE_ROLES, Actor
-from ..errors import Conflict, Forbidden, NotFound
-from ..gate import alerts
-from ..gate.stream import publish_alert
-from . import passes, registry
-from .blocks import active_block
-from .journal import Deps, set_status, tell_guards, tell_residents
-from .settings import get_settings
+from conserje.models import Gate, Unit, Visit, VisitAuthorisation
+from conserje.models.base import utcnow
+from conserje.services.access import alerts
+from conserje.services.access.stream import publish_alert
+from conserje.services.core.actor import GATE_ROLES, Actor
+from conserje.services.core.deps import Deps
+from conserje.services.core.errors import Conflict, Forbidden, NotFound
+from conserje.services.visitors import passes, registry
+from conserje.services.visitors.blocks import active_block
+from conserje.services.visitors.hosts import own_unit
+from conserje.services.visitors.journal import set_status, tell_guards, tell_residents
+from conserje.services.visitors.settings import get_settings
 
 
 def prior_authorisation(session: Session, visit: Visit, user_id: int | None) -> None:
@@ -38,9 +40,8 @@ def register_walk_in(session: Session, actor: Actor, deps: Deps, data: dict,
     gate = session.get(Gate, data["gate_id"])
     if gate is None or gate.condominium_id != actor.condominium_id:
         raise NotFound("gate not found")
-    from .visits import _own_unit
 
-    unit = _own_unit(session, actor, data["unit_id"]) if actor.manages else \
+    unit = own_unit(session, actor, data["unit_id"]) if actor.manages else \
         _gate_unit(session, actor, data["unit_id"])
     settings = get_settings(session, actor.condominium_id)
     checked = None
@@ -92,8 +93,6 @@ def register_walk_in(session: Session, actor: Actor, deps: Deps, data: dict,
 
 
 def _gate_unit(session: Session, actor: Actor, unit_id: int):
-    from ...models import Unit
-
     unit = session.get(Unit, unit_id)
     if unit is None or unit.condominium_id != actor.condominium_id:
         raise NotFound("unit not found")

@@ -6,13 +6,13 @@ from __future__ import annotations
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from ...models import AccessEvent, Visitor, VisitorBlock
-from ...models.base import utcnow
-from .. import audit
-from ..actor import GATE_ROLES, MANAGING_ROLES, Actor
-from ..errors import Forbidden, NotFound
-from .registry import get_visitor, profile_of
-from .settings import get_settings
+from conserje.models import AccessEvent, Visit, Visitor, VisitorBlock
+from conserje.models.base import utcnow
+from conserje.services.core import audit
+from conserje.services.core.actor import GATE_ROLES, MANAGING_ROLES, Actor
+from conserje.services.core.errors import Forbidden, NotFound
+from conserje.services.visitors.registry import get_visitor, profile_of
+from conserje.services.visitors.settings import get_settings
 
 
 def active_block(session: Session, condominium_id: int, person_id: int,
@@ -53,8 +53,6 @@ def block(session: Session, actor: Actor, visitor_id: int | None, person_id: int
 def _resident_visible_visitor(session: Session, actor: Actor, visitor_id: int | None
                               ) -> Visitor:
     """A resident may block a visitor who came or was invited to one of their units."""
-    from ...models import Visit
-
     visitor = session.get(Visitor, visitor_id) if visitor_id else None
     if visitor is None or visitor.condominium_id != actor.condominium_id or not session.scalar(
             select(Visit.id).where(Visit.visitor_id == visitor.person_id,

@@ -8,13 +8,14 @@ from dataclasses import replace
 
 from sqlalchemy.orm import Session
 
-from ...models import Condominium, Visit
-from ..errors import Conflict
-from ..notify import Message
-from . import passes
-from .journal import Deps, record_change
-from .registry import profile_of
-from .settings import local_time
+from conserje.models import Condominium, Visit
+from conserje.services.core.deps import Deps
+from conserje.services.core.errors import Conflict
+from conserje.services.core.ports import Message
+from conserje.services.visitors import passes
+from conserje.services.visitors.journal import record_change
+from conserje.services.visitors.registry import profile_of
+from conserje.services.visitors.settings import local_time
 
 PASS_CHANNELS = ("email", "whatsapp", "sms")
 

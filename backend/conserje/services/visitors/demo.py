@@ -10,11 +10,11 @@ from datetime import timedelta, timezone
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...models import Gate, Unit, Visit, VisitAuthorisation, VisitChange, VisitPassage
-from ..actor import Actor
-from ..gate import access_log
-from .registry import upsert_visitor
-from .settings import local_time
+from conserje.models import Gate, Unit, Visit, VisitAuthorisation, VisitChange, VisitPassage
+from conserje.services.access import access_log
+from conserje.services.core.actor import Actor
+from conserje.services.visitors.registry import upsert_visitor
+from conserje.services.visitors.settings import local_time
 
 FIRST = ("Camila", "Diego", "Fernanda", "Joaquín", "Valentina", "Matías", "Isidora", "Tomás")
 LAST = ("Araya", "Bravo", "Cortés", "Fuentes", "Muñoz", "Reyes", "Salinas", "Vega")

@@ -5,31 +5,18 @@ here updates or deletes one); the unit's residents hear about it on every channe
 the guards on the condominium's live stream."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Sequence
-
 from redis import Redis
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...models import Person, Visit, VisitAuthorisation, VisitChange, VisitPassage
-from ...models.base import utcnow
-from ...storage import MediaStore
-from ..face_engine import EngineSettings
-from ..finance.reminders import recipients
-from ..gate.stream import publish_after_commit
-from ..notify import Channel, Message
-from .settings import local_time
-
-
-@dataclass(frozen=True)
-class Deps:
-    """Built by the API handler or the job from the app's configuration."""
-    redis: Redis
-    store: MediaStore
-    secret: str
-    engine: EngineSettings | None = None
-    channels: Sequence[Channel] = field(default_factory=tuple)
+from conserje.models import Person, Visit, VisitAuthorisation, VisitChange, VisitPassage
+from conserje.models.base import utcnow
+from conserje.services.access.stream import publish_after_commit
+from conserje.services.core.deps import Deps
+from conserje.services.core.ports import Message
+from conserje.services.notifications.delivery import deliver
+from conserje.services.notifications.recipients import recipients
+from conserje.services.visitors.settings import local_time
 
 
 def record_change(session: Session, visit: Visit, to_status: str, actor_id: int | None,
@@ -91,8 +78,7 @@ def tell_residents(session: Session, deps: Deps, visit: Visit, topic: str, title
     messages = [Message(user_id=user.id, email=user.email, topic=topic, title=title,
                         body=body, phone=_phone(session, user.person_id), data=data)
                 for user in users]
-    for channel in deps.channels:
-        channel.deliver(session, visit.condominium_id, messages)
+    deliver(session, deps.channels, visit.condominium_id, messages)
     return len(messages)
 
 

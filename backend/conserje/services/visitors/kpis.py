@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...models import Condominium, Visit, VisitAuthorisation, VisitPassage
-from ..actor import MANAGING_ROLES, Actor
+from conserje.models import Condominium, Visit, VisitAuthorisation, VisitPassage
+from conserje.services.core.actor import MANAGING_ROLES, Actor
 
 
 def kpis(session: Session, actor: Actor, since: date, until: date) -> dict:

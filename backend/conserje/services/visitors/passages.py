@@ -9,16 +9,18 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...models import Condominium, Gate, Visit, VisitPass, VisitPassage
-from ...models.base import utcnow
-from ..actor import GATE_ROLES, Actor
-from ..errors import Conflict, NotFound
-from ..gate import access_log, alerts
-from ..gate.stream import publish_alert, publish_event
-from . import passes, signing
-from .blocks import active_block, note_refusal
-from .journal import Deps, set_status, tell_guards, tell_residents
-from .settings import get_settings, local_time
+from conserje.models import Condominium, Gate, Visit, VisitPass, VisitPassage
+from conserje.models.base import utcnow
+from conserje.services.access import access_log, alerts
+from conserje.services.access.stream import publish_alert, publish_event
+from conserje.services.core.actor import GATE_ROLES, Actor
+from conserje.services.core.deps import Deps
+from conserje.services.core.errors import Conflict, NotFound
+from conserje.services.visitors import passes, signing
+from conserje.services.visitors.admission import in_window, visitor_authorisation
+from conserje.services.visitors.blocks import active_block, note_refusal
+from conserje.services.visitors.journal import set_status, tell_guards, tell_residents
+from conserje.services.visitors.settings import get_settings
 
 CLOSED = ("denied", "cancelled", "expired", "left")
 
@@ -29,16 +31,6 @@ class ScanResult:
     reason: str
     visit: Visit | None
     event_id: int | None
-
-
-def in_window(session: Session, visit: Visit, now: datetime) -> bool:
-    """A recurring visit enters only on its weekdays and hours (condominium time)."""
-    if visit.kind != "recurring":
-        return True
-    local = local_time(session, visit.condominium_id, now)
-    minute = local.hour * 60 + local.minute
-    return local.weekday() in (visit.weekdays or []) and \
-        visit.start_minute <= minute <= visit.end_minute
 
 
 def gate_for_scans(session: Session, actor: Actor, gate_id: int) -> Gate:
@@ -192,8 +184,6 @@ def face_passage(session: Session, deps: Deps, event) -> VisitPassage | None:
     """A visitor let in or out by the face gate: the passage is added to the visit that
     authorised it (an entry spends the pass like a scan and the unit is told, UC-100 step
     8; an exit ends the stay)."""
-    from ..gate.decisions import visitor_authorisation
-
     visit = visitor_authorisation(session, event.condominium_id, event.person_id, event.gate_id,
                                   event.occurred_at)
     if visit is None or (event.direction == "exit") != (visit.status == "inside"):

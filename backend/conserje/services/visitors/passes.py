@@ -11,13 +11,14 @@ import segno
 from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
-from ...models import Condominium, Visit, VisitPass
-from ...models.base import utcnow
-from ..actor import Actor
-from ..errors import Conflict, InvalidInput, NotFound
-from . import signing
-from .journal import record_change
-from .settings import get_settings
+from conserje.models import Condominium, Visit, VisitPass
+from conserje.models.base import utcnow
+from conserje.services.core.actor import Actor
+from conserje.services.core.errors import Conflict, InvalidInput, NotFound
+from conserje.services.visitors import signing
+from conserje.services.visitors.journal import record_change
+from conserje.services.visitors.settings import get_settings
+from vision.images import ImageError, decode_image
 
 UNLIMITED_KINDS = frozenset({"period", "recurring", "vip"})
 
@@ -127,8 +128,6 @@ def spend(session: Session, row: VisitPass, now: datetime) -> bool:
 def read_qr(data: bytes) -> str:
     """The text of the QR code in a camera frame (for browsers without a barcode API);
     InvalidInput ``no_qr`` when none is readable."""
-    from vision.images import ImageError, decode_image
-
     try:
         image = decode_image(data, max_pixels=4096 * 4096)
     except ImageError as exc:

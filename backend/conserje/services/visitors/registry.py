@@ -11,17 +11,17 @@ import numpy as np
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from conserje.models import BiometricConsent, Gate, Person, Visitor
+from conserje.services.access import alerts
+from conserje.services.access.stream import publish_alert
+from conserje.services.core.actor import GATE_ROLES, Actor
+from conserje.services.core.deps import Deps
+from conserje.services.core.errors import InvalidInput, NotFound
+from conserje.services.core.tx import after_transaction
+from conserje.services.faces.consent import active_consent
+from conserje.services.faces.recognition import Upload, enrol, identify_image
+from conserje.services.setup.documents import normalise_document
 from vision.images import ImageError, decode_image
-
-from ...models import Gate, Person, Visitor
-from ..actor import GATE_ROLES, Actor
-from ..documents import normalise_document
-from ..errors import InvalidInput, NotFound
-from ..faces import identify_image
-from ..gate import alerts
-from ..gate.stream import publish_alert
-from ..tx import after_transaction
-from .journal import Deps
 
 MIN_PHOTO = (640, 480)  # seed 003: minimum resolution of the visitor's photo
 THUMB_PX = 160
@@ -158,9 +158,6 @@ def enrol_face(session: Session, actor: Actor, visitor: Visitor, data: bytes, de
                ) -> bool:
     """With the visitor's consent, add the photo to the face gallery so that the next
     visit is recognised (and another document under the same face is noticed)."""
-    from ..biometrics import active_consent
-    from ..faces import Upload, enrol
-    from ...models import BiometricConsent
 
     # The guard registers the consent the visitor gives at the gate; enrolment itself is
     # a managing operation, done here on the guard's behalf.
@@ -171,5 +168,5 @@ def enrol_face(session: Session, actor: Actor, visitor: Visitor, data: bytes, de
                                      granted_by_id=actor.user_id))
         session.flush()
     results = enrol(session, acting, visitor.person_id, [Upload("visitor.jpg", data)],
-                    deps.store, deps.redis, deps.engine, source="visitor")
+                    deps, source="visitor")
     return any(r["status"] == "accepted" for r in results)

@@ -8,11 +8,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...models import Condominium, VisitorSettings
-from ...models.base import utcnow
-from .. import audit
-from ..actor import Actor
-from ..errors import InvalidInput
+from conserje.models import Condominium, VisitorSettings
+from conserje.models.base import utcnow
+from conserje.services.core import audit
+from conserje.services.core.actor import Actor
+from conserje.services.core.errors import InvalidInput
 
 EDITABLE = ("approval_timeout_s", "timeout_action", "overstay_minutes", "renewal_days",
             "flag_after_denials", "walk_in_pass_minutes", "emergency_mode")

@@ -8,31 +8,23 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from ...models import Person, Unit, Visit, Visitor
-from ...models.base import utcnow
-from ..actor import GATE_ROLES, MANAGING_ROLES, Actor
-from ..crud import Page
-from ..errors import Conflict, Forbidden, InvalidInput, NotFound
-from . import passes
-from .blocks import active_block
-from ..tx import on_commit
-from .journal import Deps, record_change, set_status
-from .registry import check_photo, upsert_visitor
-from .settings import check_window
+from conserje.models import Person, Visit, Visitor
+from conserje.models.base import utcnow
+from conserje.services.core.actor import GATE_ROLES, MANAGING_ROLES, Actor
+from conserje.services.core.crud import Page
+from conserje.services.core.deps import Deps
+from conserje.services.core.errors import Conflict, InvalidInput, NotFound
+from conserje.services.core.tx import on_commit
+from conserje.services.visitors import passes
+from conserje.services.visitors.approvals import prior_authorisation
+from conserje.services.visitors.blocks import active_block
+from conserje.services.visitors.hosts import own_unit
+from conserje.services.visitors.journal import record_change, set_status
+from conserje.services.visitors.registry import check_photo, upsert_visitor
+from conserje.services.visitors.settings import check_window
 
 ENTRIES = {"single": 1, "period": None, "recurring": None, "vip": None}
 MAX_VALIDITY = timedelta(days=366)
-
-
-def _own_unit(session: Session, actor: Actor, unit_id: int) -> Unit:
-    """The unit, if the caller may invite to it (residents: only their own)."""
-    unit = session.get(Unit, unit_id)
-    if unit is None or unit.condominium_id != actor.condominium_id or (
-            actor.is_resident and unit_id not in actor.unit_ids):
-        raise NotFound("unit not found")
-    if not actor.is_resident and not actor.manages:
-        raise Forbidden("residents and the administration pre-register visits")
-    return unit
 
 
 def refuse_if_blocked(session: Session, condominium_id: int, person_id: int,
@@ -47,7 +39,7 @@ def refuse_if_blocked(session: Session, condominium_id: int, person_id: int,
 def pre_register(session: Session, actor: Actor, data: dict) -> Visit:
     """A resident (or the administration) announces a visitor; the visit comes with a
     signed pass. Blacklisted visitors cannot be pre-registered."""
-    unit = _own_unit(session, actor, data["unit_id"])
+    unit = own_unit(session, actor, data["unit_id"])
     kind = data["kind"]
     now = utcnow()
     valid_from = data.get("valid_from") or data.get("expected_at") or now
@@ -80,7 +72,6 @@ def pre_register(session: Session, actor: Actor, data: dict) -> Visit:
     session.add(visit)
     session.flush()
     record_change(session, visit, "expected", actor.user_id, f"pre-registered ({kind})")
-    from .approvals import prior_authorisation
 
     prior_authorisation(session, visit, actor.user_id)
     entries = data.get("entries_allowed") if kind == "period" else ENTRIES[kind]

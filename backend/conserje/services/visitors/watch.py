@@ -8,14 +8,15 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...models import Gate, Visit
-from ...models.base import utcnow
-from ..actor import GATE_ROLES, Actor
-from ..errors import Conflict
-from ..gate import alerts
-from ..gate.stream import publish_alert
-from .journal import Deps, record_change, set_status, tell_residents
-from .settings import get_settings
+from conserje.models import Gate, Visit
+from conserje.models.base import utcnow
+from conserje.services.access import alerts
+from conserje.services.access.stream import publish_alert
+from conserje.services.core.actor import GATE_ROLES, Actor
+from conserje.services.core.deps import Deps
+from conserje.services.core.errors import Conflict
+from conserje.services.visitors.journal import record_change, set_status, tell_residents
+from conserje.services.visitors.settings import get_settings
 
 
 def overstays(session: Session, deps: Deps) -> int:

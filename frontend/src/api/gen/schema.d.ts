@@ -6400,6 +6400,7 @@ export interface components {
             name?: string;
         };
         Catalogue: {
+            defaults: components["schemas"]["RecognitionDefaults"];
             detectors: components["schemas"]["CatalogueEntry"][];
             models: components["schemas"]["CatalogueEntry"][];
             trained_detectors: components["schemas"]["TrainedDetector"][];
@@ -7088,6 +7089,15 @@ export interface components {
         };
         ReasonRequest: {
             reason: string;
+        };
+        RecognitionDefaults: {
+            detector: string;
+            detector_base: string;
+            detector_epochs: number;
+            detector_imgsz: number;
+            model: string;
+            target_far: number;
+            threshold: number;
         };
         RenewRequest: {
             /** Format: date-time */

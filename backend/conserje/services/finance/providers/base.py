@@ -10,7 +10,7 @@ from typing import Mapping
 
 import requests
 
-from ...errors import AuthenticationFailed, UpstreamFailed
+from conserje.services.core.errors import AuthenticationFailed, UpstreamFailed
 
 HTTP_TIMEOUT = (5, 20)  # connect, read (seconds)
 

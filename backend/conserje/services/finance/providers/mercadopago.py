@@ -14,8 +14,15 @@ import time
 from decimal import Decimal
 from typing import Mapping
 
-from .base import (CheckoutRequest, CheckoutSession, ConfirmedPayment, PaymentProvider,
-                   header_parts, refuse, signatures_match)
+from conserje.services.finance.providers.base import (
+    CheckoutRequest,
+    CheckoutSession,
+    ConfirmedPayment,
+    PaymentProvider,
+    header_parts,
+    refuse,
+    signatures_match,
+)
 
 API_BASE = "https://api.mercadopago.com"
 

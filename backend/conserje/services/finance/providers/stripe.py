@@ -14,9 +14,16 @@ import time
 from decimal import Decimal
 from typing import Mapping
 
-from ..money import exponent
-from .base import (CheckoutRequest, CheckoutSession, ConfirmedPayment, PaymentProvider,
-                   header_parts, refuse, signatures_match)
+from conserje.services.finance.money import exponent
+from conserje.services.finance.providers.base import (
+    CheckoutRequest,
+    CheckoutSession,
+    ConfirmedPayment,
+    PaymentProvider,
+    header_parts,
+    refuse,
+    signatures_match,
+)
 
 API_BASE = "https://api.stripe.com"
 PAID_EVENTS = ("checkout.session.completed", "checkout.session.async_payment_succeeded")

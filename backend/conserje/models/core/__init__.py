@@ -1,0 +1,1 @@
+"""Kernel tables: the audit trail and background job rows."""

@@ -1,0 +1,1 @@
+"""Finance tables: settings, charge types, the ledger, allocations, and the workflows around it."""

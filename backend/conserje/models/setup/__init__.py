@@ -1,0 +1,1 @@
+"""Registry tables: condominiums, buildings, units, people, memberships, users, vehicles, gates."""

@@ -1,0 +1,1 @@
+"""Visitor tables: visitors, blacklists, settings, visits, passes, authorisations, passages."""

@@ -1,0 +1,1 @@
+"""Marshmallow schemas for the core domain (see docs/architecture.md)."""

@@ -1,0 +1,1 @@
+"""Marshmallow schemas for the faces domain (see docs/architecture.md)."""

@@ -1,0 +1,1 @@
+"""Marshmallow schemas for the finance domain (see docs/architecture.md)."""

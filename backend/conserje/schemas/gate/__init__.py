@@ -1,0 +1,1 @@
+"""Marshmallow schemas for the gate domain (see docs/architecture.md)."""

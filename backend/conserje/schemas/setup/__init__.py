@@ -1,0 +1,1 @@
+"""Marshmallow schemas for the setup domain (see docs/architecture.md)."""

@@ -1,0 +1,1 @@
+"""The synthetic demo condominium; the one package allowed to use every domain."""
