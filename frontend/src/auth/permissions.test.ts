@@ -1,18 +1,21 @@
 import { describe, expect, it } from "vitest";
 import {
-  can, canActivateFaceModels, canManageFaces, canManageGateDevices, canManageMemberships, homePathFor,
-  manages, navItemsFor,
+  can, canActivateFaceModels, canFinetuneDetectors, canListBuildings, canManageFaces, canManageGateDevices,
+  canManageMemberships, canPostCharges, homePathFor, manages, navItemsFor,
 } from "./permissions";
 
 // What the server lists in `GET /auth/me` for the demo's roles (one condominium each).
-const RESIDENT = ["units.read", "vehicles.read", "vehicles.write", "visitors.own", "finance.own"];
-const GUARD = ["people.read", "vehicles.read", "gates.read", "access.monitor", "access.operate",
-  "visitors.desk"];
-const MANAGER = ["units.read", "units.manage", "people.read", "people.manage", "memberships.manage",
-  "vehicles.read", "vehicles.write", "gates.read", "gates.manage", "access.monitor", "access.operate",
-  "visitors.desk", "attendance.read", "attendance.manage", "visitors.kpis", "faces.manage",
-  "finance.read"];
-const ADMIN = [...MANAGER, "users.manage", "finance.bill", "faces.activate"];
+const RESIDENT = ["units.read", "vehicles.read", "vehicles.write", "faces.consent", "visitors.own",
+  "finance.own"];
+const GUARD = ["directory.read", "people.read", "vehicles.read", "gates.read", "access.monitor",
+  "access.operate", "faces.identify", "visitors.desk", "visitors.settings.read"];
+const MANAGER = ["units.read", "units.manage", "directory.read", "people.read", "people.manage",
+  "memberships.manage", "vehicles.read", "vehicles.write", "gates.read", "gates.manage", "users.read",
+  "audit.read", "jobs.read_all", "access.monitor", "access.operate", "faces.manage", "faces.identify",
+  "faces.consent", "visitors.desk", "visitors.manage", "visitors.block_global", "visitors.kpis",
+  "visitors.settings.read", "attendance.read", "attendance.manage", "finance.read", "finance.manage"];
+const ADMIN = [...MANAGER, "gates.devices", "users.manage", "faces.activate", "faces.finetune",
+  "visitors.settings.manage", "finance.bill"];
 
 const labels = (caps: string[]) => navItemsFor(caps).map((item) => item.labelKey);
 
@@ -92,6 +95,10 @@ describe("capability-aware navigation", () => {
     expect(canManageMemberships(GUARD)).toBe(false);
     expect(canManageGateDevices(ADMIN)).toBe(true);
     expect(canManageGateDevices(MANAGER)).toBe(false);
+    expect(canListBuildings(GUARD)).toBe(true);
+    expect(canListBuildings(RESIDENT)).toBe(false);
+    expect(canPostCharges(MANAGER)).toBe(true);
+    expect(canFinetuneDetectors(MANAGER)).toBe(false);
   });
 
   it("ignores unknown capabilities", () => {

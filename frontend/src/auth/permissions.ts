@@ -69,24 +69,26 @@ export function canManageWorkSchedules(capabilities: Capabilities): boolean {
 
 /** Posting single charges (fines, extras) to a unit's account; billing runs need `finance.bill`. */
 export function canPostCharges(capabilities: Capabilities): boolean {
-  return has(capabilities, "finance.read");
+  return has(capabilities, "finance.manage");
 }
 
-/**
- * The kiosks of a gate: seen by those who manage gates; registered and revoked by
- * administrators only, who are the ones that manage users (the server has no finer
- * capability for devices).
- */
+/** Training a face detector (files on the server; more than managing faces). */
+export function canFinetuneDetectors(capabilities: Capabilities): boolean {
+  return has(capabilities, "faces.finetune");
+}
+
+/** The kiosks of a gate: seen by those who manage gates. */
 export function canSeeGateDevices(capabilities: Capabilities): boolean {
   return has(capabilities, "gates.manage");
 }
+/** Registering a kiosk (its token) and revoking one. */
 export function canManageGateDevices(capabilities: Capabilities): boolean {
-  return has(capabilities, "gates.manage") && has(capabilities, "users.manage");
+  return has(capabilities, "gates.devices");
 }
 
-/** The building list (a filter and a unit field); residents see their unit's own only. */
+/** The building list (a filter and a unit field): the directory; residents see their unit's own. */
 export function canListBuildings(capabilities: Capabilities): boolean {
-  return has(capabilities, "gates.read");
+  return has(capabilities, "directory.read");
 }
 
 export interface NavItem {

@@ -3,7 +3,7 @@ import { useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { faceModels, type FaceModel, type TrainedDetector } from "../../api/faceModels";
 import { useAuth } from "../../auth/AuthProvider";
-import { can, canActivateFaceModels } from "../../auth/permissions";
+import { can, canActivateFaceModels, canFinetuneDetectors } from "../../auth/permissions";
 import { Banner } from "../../components/Banner";
 import { DetectorFinetunePanel, useTrainedDetectors } from "../../components/DetectorFinetunePanel";
 import { CheckboxField, SelectField, TextField } from "../../components/Field";
@@ -250,8 +250,8 @@ export function FaceModelsPage() {
           )}
         </RetrainForm>
       )}
-      {/* Fine-tuning writes model files on the server: administrators only, as the API. */}
-      {canActivate && (
+      {/* Fine-tuning writes model files on the server: its own capability, as in the API. */}
+      {canFinetuneDetectors(capabilities) && (
         <DetectorFinetunePanel detectors={trained.detectors} />
       )}
     </section>
