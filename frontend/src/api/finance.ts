@@ -54,13 +54,7 @@ export interface EntryFilters {
   since?: string;
   until?: string;
 }
-export interface ChargeInput {
-  unit_id: number;
-  kind: "fine" | "reservation" | "other";
-  charge_type_id?: number | null;
-  amount?: string | null;
-  description?: string | null;
-}
+export type ChargeInput = Schemas["ChargeCreate"];
 
 export const finance = {
   async entries(type: EntryType, filters: EntryFilters, page: number, pageSize: number):
@@ -103,8 +97,7 @@ export const finance = {
     const res = await api.GET("/api/v1/charge-types", { params: { query: { page_size: 100 } } });
     return unwrapList(res).items as ChargeType[];
   },
-  async createChargeType(body: { kind: "fine" | "reservation" | "other"; name: string; amount: string }):
-    Promise<ChargeType> {
+  async createChargeType(body: Omit<Schemas["ChargeType"], "id">): Promise<ChargeType> {
     return unwrap(await api.POST("/api/v1/charge-types", { body })) as ChargeType;
   },
   async balances(): Promise<Balance[]> {
