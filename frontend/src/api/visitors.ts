@@ -45,36 +45,11 @@ export type VisitorKpis = {
   pre_registration_rate: number | null; average_response_seconds: number | null;
 };
 
-export interface VisitorInput {
-  first_name: string;
-  last_name: string;
-  doc_type: string;
-  doc_number: string;
-  phone?: string;
-  email?: string;
-  plate?: string;
-}
-
-export interface PreRegistration {
-  unit_id: number;
-  kind: VisitKind;
-  visitor: VisitorInput;
-  expected_at?: string;
-  valid_from?: string;
-  valid_until?: string;
-  weekdays?: number[];
-  start_time?: string;
-  end_time?: string;
-  service_kind?: string;
-  notes?: string;
-}
-
-export interface WalkInInput extends VisitorInput {
-  gate_id: number;
-  unit_id: number;
-  notes?: string;
-  photo: Blob | null;
-}
+export type VisitorInput = Schemas["VisitorInput"];
+export type DocType = VisitorInput["doc_type"];
+export type PreRegistration = Schemas["VisitCreate"];
+/** The walk-in form's fields; the photo travels as a file part (the document says string). */
+export type WalkInInput = Omit<Schemas["WalkInForm"], "photo"> & { photo: Blob | null };
 
 const visitPath = (id: number) => ({ params: { path: { visit_id: id } } });
 const asVisit = (v: unknown) => v as Visit;

@@ -4,7 +4,9 @@ import { useTranslation } from "react-i18next";
 import { ApiError, formatApiError } from "../../api/errors";
 import { gates as gatesApi } from "../../api/gates";
 import { units as unitsApi } from "../../api/units";
-import { scans, visits as visitsApi, type LiveVisit, type ScanResult, type Visit } from "../../api/visitors";
+import {
+  scans, visits as visitsApi, type DocType, type LiveVisit, type ScanResult, type Visit,
+} from "../../api/visitors";
 import { VisitorNameFields } from "../../components/VisitorNameFields";
 import { Banner } from "../../components/Banner";
 import { PageHeader } from "../../components/PageHeader";
@@ -95,7 +97,7 @@ function WalkInPanel({ gateId, live }: { gateId: number; live: LiveVisit | null 
   const form = { ...fields, unit_id: fields.unit_id || String(unitList[0]?.id ?? "") };
   const [status, setStatus] = useState("");
   const walkIn = useMutation({
-    mutationFn: () => visitsApi.walkIn({ ...form, unit_id: Number(form.unit_id), gate_id: gateId,
+    mutationFn: () => visitsApi.walkIn({ ...form, doc_type: form.doc_type as DocType, unit_id: Number(form.unit_id), gate_id: gateId,
       photo: photo?.blob ?? null }),
     onSuccess: (created) => setStatus(created.status),
   });

@@ -3,7 +3,9 @@ import { useCallback, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, formatApiError } from "../../api/errors";
 import { units as unitsApi } from "../../api/units";
-import { visits as visitsApi, type PreRegistration, type Visit, type VisitKind } from "../../api/visitors";
+import {
+  visits as visitsApi, type DocType, type PreRegistration, type Visit, type VisitKind,
+} from "../../api/visitors";
 import { useAuth } from "../../auth/AuthProvider";
 import { VisitorNameFields } from "../../components/VisitorNameFields";
 import { Banner } from "../../components/Banner";
@@ -135,7 +137,7 @@ function PreRegistrationForm({ onCreated }: { onCreated: (visit: Visit) => void 
   async function preRegister(): Promise<{ visit: Visit; photoError?: string }> {
     const body: PreRegistration = {
       unit_id: Number(form.unit_id), kind: form.kind, notes: form.notes || undefined,
-      visitor: { first_name: form.first_name, last_name: form.last_name, doc_type: form.doc_type,
+      visitor: { first_name: form.first_name, last_name: form.last_name, doc_type: form.doc_type as DocType,
         doc_number: form.doc_number, phone: form.phone || undefined, email: form.email || undefined,
         plate: form.plate || undefined },
       valid_from: iso(form.valid_from), valid_until: iso(form.valid_until),
