@@ -97,8 +97,10 @@ function WalkInPanel({ gateId, live }: { gateId: number; live: LiveVisit | null 
   const form = { ...fields, unit_id: fields.unit_id || String(unitList[0]?.id ?? "") };
   const [status, setStatus] = useState("");
   const walkIn = useMutation({
-    mutationFn: () => visitsApi.walkIn({ ...form, doc_type: form.doc_type as DocType, unit_id: Number(form.unit_id), gate_id: gateId,
-      photo: photo?.blob ?? null }),
+    mutationFn: () => visitsApi.walkIn({
+      ...form, doc_type: form.doc_type as DocType, unit_id: Number(form.unit_id), gate_id: gateId,
+      photo: photo?.blob ?? null,
+    }),
     onSuccess: (created) => setStatus(created.status),
   });
   const visit = walkIn.data ?? null;
