@@ -15,6 +15,12 @@ export interface JobStatus {
   done: boolean;
 }
 
+/** When to ask again: never once the job ended or the server refused (a 4xx will not change). */
+export function nextPoll(state: { data?: Job; error: unknown }, intervalMs: number): number | false {
+  const refused = state.error instanceof ApiError && state.error.status < 500;
+  return isJobDone(state.data) || refused ? false : intervalMs;
+}
+
 /**
  * Poll GET /jobs/{id} every `intervalMs` until the job finishes or fails (or the server
  * refuses: a 4xx will not change). A new id starts over; null stops.
@@ -24,10 +30,7 @@ export function useJob(jobId: string | null, intervalMs = JOB_POLL_INTERVAL_MS):
     queryKey: ["jobs", jobId],
     queryFn: () => jobs.get(jobId as string),
     enabled: jobId !== null,
-    refetchInterval: (query) => {
-      const refused = query.state.error instanceof ApiError && query.state.error.status < 500;
-      return isJobDone(query.state.data) || refused ? false : intervalMs;
-    },
+    refetchInterval: (query) => nextPoll(query.state, intervalMs),
     // Network hiccups: keep polling on schedule rather than backing off.
     retry: false,
     staleTime: 0,
