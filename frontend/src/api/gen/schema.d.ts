@@ -6400,6 +6400,7 @@ export interface components {
             name?: string;
         };
         Catalogue: {
+            defaults: components["schemas"]["RecognitionDefaults"];
             detectors: components["schemas"]["CatalogueEntry"][];
             models: components["schemas"]["CatalogueEntry"][];
             trained_detectors: components["schemas"]["TrainedDetector"][];
@@ -6894,6 +6895,8 @@ export interface components {
             similarity: number;
         };
         Me: {
+            /** @description Capabilities held in this condominium, sorted (e.g. units.read, finance.bill) */
+            capabilities: string[];
             condominium: components["schemas"]["CondominiumSummary"];
             condominiums: components["schemas"]["CondominiumRoles"][];
             email: string;
@@ -7088,6 +7091,15 @@ export interface components {
         };
         ReasonRequest: {
             reason: string;
+        };
+        RecognitionDefaults: {
+            detector: string;
+            detector_base: string;
+            detector_epochs: number;
+            detector_imgsz: number;
+            model: string;
+            target_far: number;
+            threshold: number;
         };
         RenewRequest: {
             /** Format: date-time */
