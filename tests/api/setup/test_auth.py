@@ -3,7 +3,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from flask_jwt_extended import create_access_token
+
+from conserje.extensions import db
+from conserje.models import AppUser
+from conserje.services.setup.users import set_roles
+from tests.services.core.test_permissions import EXPECTED
 
 
 def test_login_returns_tokens_and_profile(client, world):
@@ -123,3 +129,35 @@ def test_successful_login_resets_the_failure_count(app, client, world):
         client.post("/api/v1/auth/login", json={"email": "admin@a.test", "password": "x"})
     assert client.post("/api/v1/auth/login", json={"email": "admin@a.test",
                                                     "password": world.password}).status_code == 200
+
+
+@pytest.mark.parametrize("email, role", [
+    ("admin@a.test", "admin"), ("manager@a.test", "manager"), ("guard@a.test", "guard"),
+    ("staff@a.test", "staff"), ("ana@a.test", "resident")])
+def test_me_lists_the_capabilities_of_each_role(client, world, login, email, role):
+    res = client.get("/api/v1/auth/me", headers=login(email))
+    assert res.status_code == 200
+    assert res.json["roles"] == [role]
+    assert res.json["capabilities"] == sorted(EXPECTED[role])
+
+
+def test_login_profile_carries_the_capabilities(client, world):
+    res = client.post("/api/v1/auth/login", json={"email": "guard@a.test",
+                                                   "password": world.password})
+    capabilities = res.json["user"]["capabilities"]
+    assert "visitors.desk" in capabilities and "finance.read" not in capabilities
+
+
+def test_capabilities_follow_the_condominium_asked_for(app, client, world, login):
+    """The manager of A who is also a guard in B gets a guard's capabilities in B."""
+    with app.app_context():
+        manager = db.session.get(AppUser, world.ids["user_manager"])
+        set_roles(manager, world.other_condo_id, ["guard"])
+        db.session.commit()
+    in_a = client.get("/api/v1/auth/me", headers=login("manager@a.test",
+                                                       condominium_id=world.condo_id))
+    in_b = client.get("/api/v1/auth/me", headers=login("manager@a.test",
+                                                       condominium_id=world.other_condo_id))
+    assert in_a.json["capabilities"] == sorted(EXPECTED["manager"])
+    assert in_b.json["roles"] == ["guard"]
+    assert in_b.json["capabilities"] == sorted(EXPECTED["guard"])

@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 import responses
 
+from conserje.wiring import build_deps
 from tests.api.visitors.test_visits import CPF, scan
 from tests.services.finance.test_reminders import smtp  # noqa: F401  (the fixture)
 
@@ -31,6 +32,9 @@ def channels(app, monkeypatch, smtp):  # noqa: F811
                        "WHATSAPP_WEBHOOK_SECRET": "wa-secret", "SMS_WEBHOOK_URL": SMS_URL,
                        "SMS_WEBHOOK_SECRET": "sms-secret"}.items():
         monkeypatch.setitem(app.config, key, value)
+    # The app's dependencies were built from the configuration at start: rebuild them.
+    monkeypatch.setitem(app.extensions, "conserje_deps",
+                        build_deps(app.config, app.extensions["conserje_redis"]))
     with responses.RequestsMock(assert_all_requests_are_fired=False) as gateway:
         gateway.add(responses.POST, WHATSAPP_URL, json={"ok": True})
         gateway.add(responses.POST, SMS_URL, json={"ok": True})

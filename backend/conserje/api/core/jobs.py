@@ -28,7 +28,7 @@ def get_job(job_id):
                  "number); ingestion runs as a job")
 def upload_dataset(options):
     actor = current_actor()
-    actor.require("admin", "manager")
+    actor.require_capability("faces.manage")
     data = read_file()
     face_datasets.check_zip(data)
     key = stash_zip(data, f"datasets/{actor.condominium_id}")

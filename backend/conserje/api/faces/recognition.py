@@ -83,7 +83,7 @@ def list_faces(person_id):
 def erase_faces(person_id):
     actor = current_actor()
     faces.list_faces(db.session, actor, person_id)  # scope check: 404 for other units
-    actor.require("admin", "manager")
+    actor.require_capability("faces.manage")
     biometrics.erase_faces(db.session, actor, person_id, deps())
     db.session.commit()
 
@@ -94,7 +94,7 @@ def erase_faces(person_id):
 def delete_face(person_id, face_id):
     actor = current_actor()
     faces.list_faces(db.session, actor, person_id)
-    actor.require("admin", "manager")
+    actor.require_capability("faces.manage")
     biometrics.erase_faces(db.session, actor, person_id, deps(), face_id=face_id)
     db.session.commit()
 

@@ -74,7 +74,7 @@ def update_settings(data):
 @blp.doc(summary="Every unit's dues class (units without one are left out)")
 def list_unit_classes():
     actor = current_actor()
-    actor.require("admin", "manager")
+    actor.require_capability("finance.read")
     classes = settings.unit_classes(db.session, actor.condominium_id)
     return [{"unit_id": unit_id, "fee_class": name} for unit_id, name in sorted(classes.items())]
 
@@ -94,7 +94,7 @@ def put_unit_class(data):
 @blp.doc(summary="Bill a period's dues now (admins); units already billed are skipped")
 def run_billing(data):
     actor = current_actor()
-    actor.require("admin")
+    actor.require_capability("finance.bill")
     result = billing.bill_period(db.session, actor.condominium_id, data["period"],
                                  actor.user_id)
     db.session.commit()
@@ -107,7 +107,7 @@ def run_billing(data):
 @blp.doc(summary="Apply late fees and the period's interest on overdue debt (admins)")
 def run_late_charges(data):
     actor = current_actor()
-    actor.require("admin")
+    actor.require_capability("finance.bill")
     result = billing.apply_late_charges(db.session, actor.condominium_id, data["period"],
                                         _today())
     db.session.commit()
@@ -235,7 +235,7 @@ def list_models():
 @risk_blp.doc(summary="Train and validate a new model on the payment history (a job)")
 def train():
     actor = current_actor()
-    actor.require("admin")
+    actor.require_capability("finance.risk_models")
     run = train_risk_model.enqueue_tracked(db.session, actor)
     db.session.commit()
     return {"job_id": run.rq_id}

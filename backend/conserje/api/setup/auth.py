@@ -45,6 +45,7 @@ def _profile(user: AppUser, actor: Actor) -> dict:
     return {
         "id": user.id, "email": user.email, "person_id": user.person_id,
         "roles": sorted(actor.roles), "unit_ids": sorted(actor.unit_ids),
+        "capabilities": sorted(actor.capabilities),
         "condominium": next(c for c in condos if c.id == actor.condominium_id),
         "condominiums": [{"id": c.id, "name": c.name, "roles": user.roles_in(c.id)}
                          for c in condos],

@@ -29,6 +29,11 @@ class Me(Schema):
     person_id = fields.Integer(allow_none=True)
     roles = fields.List(fields.String(), required=True)
     unit_ids = fields.List(fields.Integer(), required=True)
+    # What the roles allow in this condominium (names from services.core.permissions);
+    # the SPA shows and hides pages and buttons by these, never by role names.
+    capabilities = fields.List(fields.String(), required=True,
+                               metadata={"description": "Capabilities held in this "
+                                         "condominium, sorted (e.g. units.read, finance.bill)"})
     condominium = fields.Nested(CondominiumSummary, required=True)
     condominiums = fields.List(fields.Nested(CondominiumRoles), required=True)
 

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from conserje.models import AccessEvent, Condominium, UnitMember
 from conserje.models.base import utcnow
-from conserje.services.core.actor import GATE_ROLES, Actor
+from conserje.services.core.actor import Actor
 from conserje.services.core.crud import Page
 from conserje.services.core.errors import NotFound
 
@@ -111,7 +111,7 @@ def effective_events(condominium_id: int) -> Select:
 
 def filtered(actor: Actor, filters: dict) -> Select:
     """The caller's events, newest first, narrowed by the list filters."""
-    actor.require(*GATE_ROLES)
+    actor.require_capability("access.monitor")
     stmt = select(AccessEvent).where(AccessEvent.condominium_id == actor.condominium_id)
     for key in ("gate_id", "person_id", "decision", "direction", "method"):
         if filters.get(key) is not None:
@@ -135,7 +135,7 @@ def list_events(session: Session, actor: Actor, filters: dict, page: int,
 
 
 def get_event(session: Session, actor: Actor, event_id: int) -> AccessEvent:
-    actor.require(*GATE_ROLES)
+    actor.require_capability("access.monitor")
     event = session.get(AccessEvent, event_id)
     if event is None or event.condominium_id != actor.condominium_id:
         raise NotFound("access event not found")

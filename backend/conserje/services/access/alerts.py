@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from conserje.models import AccessEvent, GateAlert
 from conserje.models.base import utcnow
-from conserje.services.core.actor import GATE_ROLES, Actor
+from conserje.services.core.actor import Actor
 from conserje.services.core.crud import Page
 from conserje.services.core.errors import NotFound
 from conserje.services.core.tx import on_commit
@@ -28,7 +28,7 @@ def raise_alert(session: Session, condominium_id: int, kind: str, gate_id: int,
 def list_alerts(session: Session, actor: Actor, pending_only: bool, page: int,
                 page_size: int) -> Page[GateAlert]:
     """The condominium's alerts, newest first (only unacknowledged ones when asked)."""
-    actor.require(*GATE_ROLES)
+    actor.require_capability("access.monitor")
     stmt = select(GateAlert).where(GateAlert.condominium_id == actor.condominium_id)
     if pending_only:
         stmt = stmt.where(GateAlert.acked_at.is_(None))
@@ -40,7 +40,7 @@ def list_alerts(session: Session, actor: Actor, pending_only: bool, page: int,
 
 def acknowledge(session: Session, actor: Actor, alert_id: int) -> GateAlert:
     """Mark the alert seen by the acting guard (acknowledging twice keeps the first)."""
-    actor.require(*GATE_ROLES)
+    actor.require_capability("access.operate")
     alert = session.get(GateAlert, alert_id)
     if alert is None or alert.condominium_id != actor.condominium_id:
         raise NotFound("alert not found")

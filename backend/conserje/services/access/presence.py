@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from conserje.models import AccessEvent, Person, UnitMember
 from conserje.services.access.access_log import superseded_ids
-from conserje.services.core.actor import GATE_ROLES, Actor
+from conserje.services.core.actor import Actor
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ def last_direction(session: Session, condominium_id: int, person_id: int) -> str
 
 def inside_now(session: Session, actor: Actor) -> list[Presence]:
     """Everyone whose last granted passage was an entry, longest inside first."""
-    actor.require(*GATE_ROLES)
+    actor.require_capability("access.monitor")
     last = _last_passages(actor.condominium_id)
     rows = session.execute(
         select(AccessEvent, Person)

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from conserje.models import AccessEvent, GateAlert, Person
 from conserje.services.access.presence import unit_codes
-from conserje.services.core.actor import GATE_ROLES, Actor
+from conserje.services.core.actor import Actor
 from conserje.services.core.errors import AuthenticationFailed
 from conserje.services.core.tx import on_commit
 from conserje.services.notifications.channels import pubsub_name, user_channel
@@ -127,10 +127,10 @@ def events(redis: Redis, actor: Actor) -> Iterator[str]:
     gate roles, and the user's own notifications for everyone."""
     pubsub = redis.pubsub(ignore_subscribe_messages=True)
     channels = [user_channel(redis, actor.user_id)] if actor.user_id is not None else []
-    if actor.roles & GATE_ROLES:
+    if actor.can("access.monitor"):
         channels.append(channel(redis, actor.condominium_id))
     pubsub.subscribe(*channels)
-    on_duty = "guard" in actor.roles and actor.user_id is not None
+    on_duty = actor.can("access.on_duty") and actor.user_id is not None
 
     def report_on_duty() -> None:
         if on_duty:

@@ -3,15 +3,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from conserje.models import AppUser, UnitMember
 from conserje.services.core.errors import Forbidden, InvalidInput, NotFound
+from conserje.services.core.permissions import CAPABILITIES, RESIDENT, capabilities_of
 
-MANAGING_ROLES = frozenset({"admin", "manager"})
-GATE_ROLES = frozenset({"admin", "manager", "guard"})
+# The capability held by every role that sees the whole condominium (no unit scoping).
+WHOLE_CONDOMINIUM = "directory.read"
 
 
 @dataclass(frozen=True)
@@ -23,22 +25,36 @@ class Actor:
     # Units the actor belongs to (active memberships of their linked person).
     unit_ids: frozenset[int] = field(default_factory=frozenset)
 
-    @property
-    def manages(self) -> bool:
-        return bool(self.roles & MANAGING_ROLES)
+    @cached_property
+    def capabilities(self) -> frozenset[str]:
+        """What the caller may do in this condominium (names from ``permissions``).
+
+        Services narrow only residents (``is_resident``) to their own units, so for a caller
+        who also holds a whole-condominium role a resident role would grant its rights
+        unscoped: it adds nothing, exactly as the services have always treated such callers.
+        """
+        held = capabilities_of(self.roles)
+        if WHOLE_CONDOMINIUM in held and self.roles & RESIDENT:
+            return capabilities_of(self.roles - RESIDENT)
+        return held
+
+    def can(self, capability: str) -> bool:
+        if capability not in CAPABILITIES:  # a typo must fail loudly, not deny quietly
+            raise KeyError(f"unknown capability {capability!r}")
+        return capability in self.capabilities
+
+    def require_capability(self, capability: str) -> None:
+        if not self.can(capability):
+            raise Forbidden("your role does not allow this operation")
 
     @property
     def sees_whole_condominium(self) -> bool:
-        return bool(self.roles & GATE_ROLES)
+        return self.can(WHOLE_CONDOMINIUM)
 
     @property
     def is_resident(self) -> bool:
         """A resident-only caller: everything they reach is limited to their units."""
-        return "resident" in self.roles and not self.sees_whole_condominium
-
-    def require(self, *roles: str) -> None:
-        if not self.roles & set(roles):
-            raise Forbidden("your role does not allow this operation")
+        return bool(self.roles & RESIDENT) and not self.sees_whole_condominium
 
 
 def build_actor(session: Session, user: AppUser, requested_condominium_id: int | None,

@@ -7,7 +7,7 @@ from sqlalchemy import func, inspect, select
 from sqlalchemy.orm import Session
 
 from conserje.models import AuditLog
-from conserje.services.core.actor import MANAGING_ROLES, Actor
+from conserje.services.core.actor import Actor
 
 SECRET_COLUMNS = frozenset({"password_hash"})
 
@@ -34,7 +34,7 @@ def record(session: Session, *, actor_id: int | None, condominium_id: int | None
 def list_entries(session: Session, actor: Actor, filters: dict[str, Any], page: int,
                  page_size: int):
     """Audit entries of the actor's condominium, newest first (admins and managers)."""
-    actor.require(*MANAGING_ROLES)
+    actor.require_capability("audit.read")
     stmt = select(AuditLog).where(AuditLog.condominium_id == actor.condominium_id)
     for key in ("entity", "entity_id", "actor_id", "action"):
         if filters.get(key) is not None:

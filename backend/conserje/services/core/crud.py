@@ -1,7 +1,8 @@
 """Tenant-scoped create/read/update/delete shared by the setup resources.
 
-Each resource subclasses ``TenantResource`` and states who may read and write, how a
-resident's view is narrowed to their own units, how to search, and how to validate.
+Each resource subclasses ``TenantResource`` and names the capabilities that read and write
+it (``permissions``), whether residents reach it at all, how a resident's view is narrowed
+to their own units, how to search, and how to validate.
 Every query starts from ``scoped_query`` so no code path can cross condominiums.
 """
 from __future__ import annotations
@@ -14,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from conserje.services.core import audit
-from conserje.services.core.actor import GATE_ROLES, MANAGING_ROLES, Actor
+from conserje.services.core.actor import Actor
 from conserje.services.core.errors import Conflict, Forbidden, NotFound
 
 T = TypeVar("T")
@@ -30,8 +31,10 @@ class TenantResource(Generic[T]):
     model: ClassVar[type]
     entity: ClassVar[str]
     conflict_message: ClassVar[str] = "this record already exists"
-    read_roles: ClassVar[frozenset[str]] = GATE_ROLES
-    write_roles: ClassVar[frozenset[str]] = MANAGING_ROLES
+    read_capability: ClassVar[str] = "directory.read"
+    write_capability: ClassVar[str]
+    # Residents reach the resource, narrowed to their own units by ``resident_scope``,
+    # even without the capability (which names the whole condominium's rows).
     resident_reads: ClassVar[bool] = False
     resident_writes: ClassVar[bool] = False
 
@@ -53,8 +56,7 @@ class TenantResource(Generic[T]):
 
     # -- access ------------------------------------------------------------------------
     def _authorise(self, actor: Actor, write: bool) -> None:
-        roles = self.write_roles if write else self.read_roles
-        if actor.roles & roles:
+        if actor.can(self.write_capability if write else self.read_capability):
             return
         if actor.is_resident and (self.resident_writes if write else self.resident_reads):
             return

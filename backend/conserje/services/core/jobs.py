@@ -24,7 +24,7 @@ def create(session: Session, actor: Actor, kind: str) -> JobRun:
 def get(session: Session, actor: Actor, rq_id: str) -> JobRun:
     run = session.scalar(select(JobRun).where(JobRun.rq_id == rq_id,
                                               JobRun.condominium_id == actor.condominium_id))
-    if run is None or not (actor.manages or run.created_by_id == actor.user_id):
+    if run is None or not (actor.can("jobs.read_all") or run.created_by_id == actor.user_id):
         raise NotFound("job not found")
     return run
 

@@ -14,6 +14,7 @@ from typing import Iterable
 ADMIN = frozenset({"admin"})
 MANAGING = frozenset({"admin", "manager"})
 GATE = MANAGING | {"guard"}
+GUARD = frozenset({"guard"})
 RESIDENT = frozenset({"resident"})
 STAFF = frozenset({"staff"})
 
@@ -37,6 +38,9 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     # access: the log, alerts, presence, the guard console
     "access.monitor": GATE,
     "access.operate": GATE,  # manual openings, corrections, acknowledging alerts
+    # The guard console: streaming it marks its user as the guard on duty (who gets the
+    # gate's alerts); managers watching the same stream are not on duty.
+    "access.on_duty": GUARD,
     # faces
     "faces.manage": MANAGING,  # photos, datasets, model versions, retraining
     "faces.activate": ADMIN,  # switch the model version that serves identification
@@ -60,6 +64,7 @@ CAPABILITIES: dict[str, frozenset[str]] = {
     "finance.manage": MANAGING,  # charges, fines, expenses, transfer reviews
     "finance.bill": ADMIN,  # billing runs, settings, reversals
     "finance.own": RESIDENT,  # a resident's own account and payments
+    "finance.risk_models": ADMIN,  # train a delinquency-risk model (a background job)
 }
 
 

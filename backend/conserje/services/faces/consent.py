@@ -32,7 +32,7 @@ def current_consent(session: Session, actor: Actor, person_id: int) -> Biometric
 def record_consent(session: Session, actor: Actor, person_id: int,
                    text_version: str) -> BiometricConsent:
     """Record that the person consented to face recognition under ``text_version``."""
-    actor.require("admin", "manager", "resident")
+    actor.require_capability("faces.consent")
     person = people.get(session, actor, person_id)
     if active_consent(session, person.id) is not None:
         raise Conflict("consent is already recorded for this person; revoke it first")
@@ -48,7 +48,7 @@ def record_consent(session: Session, actor: Actor, person_id: int,
 
 def revoke_consent(session: Session, actor: Actor, person_id: int, deps: Deps) -> int:
     """Revoke the consent and erase every face of the person; return faces erased."""
-    actor.require("admin", "manager", "resident")
+    actor.require_capability("faces.consent")
     person = people.get(session, actor, person_id)
     consent = active_consent(session, person.id)
     if consent is None:

@@ -24,7 +24,7 @@ class FinetuneOptions:
 
 def check_request(actor: Actor, data: bytes, options: FinetuneOptions, models_dir: str) -> None:
     """Refuse, before queueing, a non-zip or a base that cannot be found."""
-    actor.require("admin")
+    actor.require_capability("faces.finetune")
     check_zip(data)
     if options.base not in SCRATCH_BASES:
         try:
@@ -36,7 +36,7 @@ def check_request(actor: Actor, data: bytes, options: FinetuneOptions, models_di
 def finetune(actor: Actor, data: bytes, options: FinetuneOptions, models_dir: str,
              progress: Callable[[float], None]) -> dict:
     """Unpack the dataset, train, export; the result names the new ONNX file."""
-    actor.require("admin")
+    actor.require_capability("faces.finetune")
     with tempfile.TemporaryDirectory(prefix="conserje-yolo-ds-") as folder:
         try:
             dataset = extract_yolo_zip(data, Path(folder))

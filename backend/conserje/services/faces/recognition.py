@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from conserje.models import Face, FaceEmbedding, Person
 from conserje.services.core import audit
-from conserje.services.core.actor import MANAGING_ROLES, Actor
+from conserje.services.core.actor import Actor
 from conserje.services.core.deps import Deps, EngineSettings
 from conserje.services.core.errors import Conflict, InvalidInput, NotFound
 from conserje.services.core.tx import after_transaction
@@ -45,7 +45,7 @@ def list_faces(session: Session, actor: Actor, person_id: int) -> list[Face]:
 def face_image(session: Session, actor: Actor, person_id: int, face_id: int,
                store: MediaStore) -> bytes:
     """The stored photo of one enrolled face (for thumbnails in the admin console)."""
-    actor.require(*MANAGING_ROLES)
+    actor.require_capability("faces.manage")
     face = next((f for f in list_faces(session, actor, person_id) if f.id == face_id), None)
     if face is None:
         raise NotFound("face not found")
@@ -59,7 +59,7 @@ def enrol(session: Session, actor: Actor, person_id: int, uploads: list[Upload],
           source: str = "upload") -> list[dict]:
     """Check each photo and enrol the good ones; one result per upload, in order."""
     store, redis, settings = deps.store, deps.redis, deps.engine
-    actor.require(*MANAGING_ROLES)
+    actor.require_capability("faces.manage")
     person = people.get(session, actor, person_id)
     if active_consent(session, person.id) is None:
         raise Conflict("no biometric consent is recorded for this person: record it with "
@@ -125,7 +125,7 @@ def _enrol_one(session, actor, person: Person, upload: Upload, model_id: int, pi
 def identify(session: Session, actor: Actor, data: bytes, deps: Deps,
              camera: bool = False) -> dict:
     """Every face in the image with its best match above the threshold, if any."""
-    actor.require("admin", "manager", "guard")
+    actor.require_capability("faces.identify")
     try:
         image = decode_image(data)
     except ImageError as exc:

@@ -10,7 +10,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from conserje.models import Face, FaceEmbedding, FaceModel
-from conserje.services.core.actor import MANAGING_ROLES, Actor
+from conserje.services.core.actor import Actor
 from conserje.services.core.deps import Deps, EngineSettings
 from conserje.services.core.errors import InvalidInput, NotFound
 from conserje.services.core.tx import on_commit
@@ -24,14 +24,14 @@ from vision.weights import MissingWeights
 
 
 def list_models(session: Session, actor: Actor) -> list[FaceModel]:
-    actor.require(*MANAGING_ROLES)
+    actor.require_capability("faces.manage")
     return list(session.scalars(select(FaceModel).where(
         FaceModel.condominium_id == actor.condominium_id).order_by(FaceModel.version_no)))
 
 
 def catalogue(actor: Actor, models_dir: str) -> dict:
     """Every face model with its weights file and whether it is present; the detectors."""
-    actor.require(*MANAGING_ROLES)
+    actor.require_capability("faces.manage")
     status = embedders.weight_status(models_dir)
     detector_status = detectors.weight_status(models_dir)
     return {"models": [{"name": name, "file": embedders.MODEL_FILES[name],
@@ -53,7 +53,7 @@ def _get(session: Session, actor: Actor, model_id: int) -> FaceModel:
 
 def activate(session: Session, actor: Actor, model_id: int, redis: Redis) -> FaceModel:
     """Make this version the one that serves identification."""
-    actor.require("admin")
+    actor.require_capability("faces.activate")
     model = _get(session, actor, model_id)
     if model.status != "ready":
         raise InvalidInput("only a ready model version can be activated",
@@ -86,7 +86,7 @@ def new_version(session: Session, actor: Actor, model_name: str, detector_name: 
                 target_far: float, settings: EngineSettings,
                 detector_weights: str | None = None) -> FaceModel:
     """Check the choice (weights present, names known) and add a version in training."""
-    actor.require("admin", "manager")
+    actor.require_capability("faces.manage")
     _check_detector(detector_name, detector_weights, settings)
     try:
         embedders.get(model_name, models_dir=settings.models_dir)

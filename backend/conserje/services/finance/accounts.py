@@ -55,7 +55,7 @@ class Balance:
 
 def require_money_access(actor: Actor) -> None:
     """Money is for managers and residents; guards and staff see none of it."""
-    if not actor.manages and not actor.is_resident:
+    if not actor.can("finance.read") and not actor.can("finance.own"):
         raise Forbidden("your role does not see the condominium's money")
 
 
@@ -65,14 +65,14 @@ def scoped_unit(session: Session, actor: Actor, unit_id: int) -> Unit:
     require_money_access(actor)
     unit = session.scalar(select(Unit).where(Unit.id == unit_id,
                                              Unit.condominium_id == actor.condominium_id))
-    if unit is None or (not actor.manages and unit_id not in actor.unit_ids):
+    if unit is None or (not actor.can("finance.read") and unit_id not in actor.unit_ids):
         raise NotFound("unit not found")
     return unit
 
 
 def own_unit_ids(actor: Actor) -> list[int]:
     require_money_access(actor)
-    if not actor.unit_ids and not actor.manages:
+    if not actor.unit_ids and not actor.can("finance.read"):
         raise Forbidden("your account is not linked to a unit")
     return sorted(actor.unit_ids)
 
@@ -140,7 +140,7 @@ def statement(session: Session, actor: Actor, unit_id: int, start: date | None,
 
 def delinquency(session: Session, actor: Actor, today: date, min_days: int = 1) -> list[Balance]:
     """Units owing money past due, most days late first, then largest debt."""
-    actor.require("admin", "manager")
+    actor.require_capability("finance.read")
     units = {u.id: u for u in session.scalars(
         select(Unit).where(Unit.condominium_id == actor.condominium_id))}
     accounts = load_accounts(session, actor.condominium_id, list(units))
@@ -152,7 +152,7 @@ def delinquency(session: Session, actor: Actor, today: date, min_days: int = 1) 
 def balances(session: Session, actor: Actor, today: date) -> list[Balance]:
     """Balances of every unit (managers) or of the resident's own units."""
     stmt = select(Unit).where(Unit.condominium_id == actor.condominium_id)
-    if not actor.manages:
+    if not actor.can("finance.read"):
         stmt = stmt.where(Unit.id.in_(own_unit_ids(actor)))
     units = list(session.scalars(stmt.order_by(Unit.code)))
     accounts = load_accounts(session, actor.condominium_id, [u.id for u in units])

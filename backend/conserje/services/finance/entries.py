@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from conserje.models import ChargeType, LedgerEntry, Unit
 from conserje.models.finance.ledger import MANUAL_CHARGE_KINDS
 from conserje.services.core import audit
-from conserje.services.core.actor import MANAGING_ROLES, Actor
+from conserje.services.core.actor import Actor
 from conserje.services.core.crud import Page
 from conserje.services.core.errors import InvalidInput, NotFound
 from conserje.services.finance import ledger, money
@@ -70,7 +70,7 @@ def paginate(session: Session, stmt, page: int, page_size: int) -> Page:
 def _scope(actor: Actor, stmt):
     require_money_access(actor)
     stmt = stmt.where(LedgerEntry.condominium_id == actor.condominium_id)
-    if not actor.manages:
+    if not actor.can("finance.read"):
         stmt = stmt.where(LedgerEntry.unit_id.in_(sorted(actor.unit_ids)))
     return stmt
 
@@ -113,7 +113,7 @@ def get_entry(session: Session, actor: Actor, entry_id: int,
 
 def create_charge(session: Session, actor: Actor, data: dict[str, Any]) -> EntryView:
     """A fine, reservation or other charge: from the catalogue or with its own amount."""
-    actor.require(*MANAGING_ROLES)
+    actor.require_capability("finance.manage")
     scoped_unit(session, actor, data["unit_id"])
     kind = data["kind"]
     if kind not in MANUAL_CHARGE_KINDS:
@@ -148,7 +148,7 @@ def create_charge(session: Session, actor: Actor, data: dict[str, Any]) -> Entry
 
 def record_payment(session: Session, actor: Actor, data: dict[str, Any]) -> EntryView:
     """Cash or a transfer the administration saw arrive (no proof workflow needed)."""
-    actor.require(*MANAGING_ROLES)
+    actor.require_capability("finance.manage")
     scoped_unit(session, actor, data["unit_id"])
     if data["method"] not in ("cash", "transfer"):
         raise InvalidInput("online payments come from the payment provider",
@@ -169,7 +169,7 @@ def record_payment(session: Session, actor: Actor, data: dict[str, Any]) -> Entr
 def reverse_entry(session: Session, actor: Actor, entry_id: int, entry_type: str,
                   reason: str) -> EntryView:
     """Reverse a charge or payment (admin only); the original stays as it was."""
-    actor.require("admin")
+    actor.require_capability("finance.bill")
     original = get_entry(session, actor, entry_id, entry_type)
     entry = ledger.reverse(session, actor.condominium_id, original.id, reason,
                            local_today(session, actor.condominium_id), actor.user_id)
@@ -186,7 +186,7 @@ def _audit(session: Session, actor: Actor, action: str, entry: LedgerEntry) -> N
 
 def find_by_receipt(session: Session, actor: Actor, code: str) -> EntryView:
     """The payment a receipt's verification code belongs to (managers check receipts)."""
-    actor.require(*MANAGING_ROLES)
+    actor.require_capability("finance.read")
     entry = session.scalar(select(LedgerEntry).where(
         LedgerEntry.receipt_code == code.strip().upper(),
         LedgerEntry.condominium_id == actor.condominium_id))

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from conserje.models import Expense
 from conserje.services.core import audit
-from conserje.services.core.actor import MANAGING_ROLES, Actor
+from conserje.services.core.actor import Actor
 from conserje.services.core.crud import Page
 from conserje.services.core.errors import InvalidInput, NotFound
 from conserje.services.core.tx import on_commit
@@ -20,7 +20,7 @@ from conserje.storage import MediaStore
 
 
 def create(session: Session, actor: Actor, data: dict[str, Any]) -> Expense:
-    actor.require(*MANAGING_ROLES)
+    actor.require_capability("finance.manage")
     currency = get_settings(session, actor.condominium_id).currency
     if data["spent_on"] > local_today(session, actor.condominium_id):
         raise InvalidInput("expenses are recorded once spent", {"spent_on": ["future"]})
@@ -38,7 +38,7 @@ def create(session: Session, actor: Actor, data: dict[str, Any]) -> Expense:
 
 
 def get(session: Session, actor: Actor, expense_id: int) -> Expense:
-    actor.require(*MANAGING_ROLES)
+    actor.require_capability("finance.read")
     expense = session.scalar(select(Expense).where(
         Expense.id == expense_id, Expense.condominium_id == actor.condominium_id))
     if expense is None:
@@ -48,7 +48,7 @@ def get(session: Session, actor: Actor, expense_id: int) -> Expense:
 
 def list_expenses(session: Session, actor: Actor, filters: dict[str, Any], page: int,
                   page_size: int) -> Page[Expense]:
-    actor.require(*MANAGING_ROLES)
+    actor.require_capability("finance.read")
     stmt = select(Expense).where(Expense.condominium_id == actor.condominium_id)
     if filters.get("category"):
         stmt = stmt.where(Expense.category == filters["category"].strip().lower())

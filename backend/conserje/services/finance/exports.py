@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from conserje.models import Condominium
-from conserje.services.core.actor import MANAGING_ROLES, Actor
+from conserje.services.core.actor import Actor
 from conserje.services.finance.accounts import BUCKETS, delinquency
 from conserje.services.finance.entries import list_entries
 from conserje.services.finance.ledger import ZERO
@@ -45,7 +45,7 @@ def _text(value: Any) -> Any:
 def entry_rows(session: Session, actor: Actor, entry_type: str,
                filters: dict[str, Any]) -> list[dict[str, Any]]:
     """Charges or payments matching the JSON list's filters, newest first (managers)."""
-    actor.require(*MANAGING_ROLES)
+    actor.require_capability("finance.read")
     page = list_entries(session, actor, entry_type, filters, 1, EXPORT_LIMIT)
     return [{column: _text(getattr(row, column)) for column in ENTRY_COLUMNS}
             for row in page.items]

@@ -116,7 +116,7 @@ def active_model(session: Session, condominium_id: int) -> RiskModel:
 
 
 def list_models(session: Session, actor: Actor) -> list[RiskModel]:
-    actor.require("admin", "manager")
+    actor.require_capability("finance.read")
     return list(session.scalars(select(RiskModel).where(
         RiskModel.condominium_id == actor.condominium_id).order_by(RiskModel.id.desc())))
 
@@ -142,7 +142,7 @@ def _reasons(model: Pipeline, vector: list[float], top: int = 3) -> list[dict]:
 def scores(session: Session, actor: Actor, today: date, unit_id: int | None = None
            ) -> list[UnitRisk]:
     """Risk that each unit (or one unit) pays its next dues late, highest first."""
-    actor.require("admin", "manager")
+    actor.require_capability("finance.read")
     if unit_id is not None:
         scoped_unit(session, actor, unit_id)
     model: Pipeline = pickle.loads(active_model(session, actor.condominium_id).model_blob)

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from conserje.models import Expense
-from conserje.services.core.actor import MANAGING_ROLES, Actor
+from conserje.services.core.actor import Actor
 from conserje.services.finance.ledger import load_accounts
 
 
@@ -43,7 +43,7 @@ def _month(day: date) -> str:
 def income_expense(session: Session, actor: Actor, start: date, end: date
                    ) -> tuple[list[ReportRow], list[MonthTotal]]:
     """Rows per (month, direction, category) and totals per month, between two dates."""
-    actor.require(*MANAGING_ROLES)
+    actor.require_capability("finance.read")
     sums: dict[tuple[str, str, str], Decimal] = defaultdict(Decimal)
     for account in load_accounts(session, actor.condominium_id).values():
         kinds = {c.id: c.kind for c in account.charges}

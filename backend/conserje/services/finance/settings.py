@@ -20,7 +20,7 @@ from conserje.models.finance.ledger import (
     PROVIDERS,
 )
 from conserje.services.core import audit
-from conserje.services.core.actor import MANAGING_ROLES, Actor
+from conserje.services.core.actor import Actor
 from conserje.services.core.crud import TenantResource
 from conserje.services.core.errors import Conflict, InvalidInput, NotFound
 from conserje.services.finance import money
@@ -46,13 +46,13 @@ def get_settings(session: Session, condominium_id: int) -> FinanceSettings:
 
 
 def read_settings(session: Session, actor: Actor) -> FinanceSettings:
-    actor.require(*MANAGING_ROLES)
+    actor.require_capability("finance.read")
     return get_settings(session, actor.condominium_id)
 
 
 def update_settings(session: Session, actor: Actor, data: dict[str, Any]) -> FinanceSettings:
     """Change the settings (only the fields given), checking amounts against the currency."""
-    actor.require("admin")
+    actor.require_capability("finance.bill")
     row = get_settings(session, actor.condominium_id)
     before = audit.snapshot(row) if row.id else None
     values = dict(data)
@@ -97,7 +97,7 @@ def _check_choices(values: dict[str, Any]) -> None:
 
 def set_unit_class(session: Session, actor: Actor, unit_id: int, fee_class: str | None) -> None:
     """Put a unit in a dues class (``None`` removes it) for per-class dues."""
-    actor.require("admin")
+    actor.require_capability("finance.bill")
     units.get(session, actor, unit_id)  # 404 for other condominiums
     row = session.scalar(select(UnitFeeClass).where(UnitFeeClass.unit_id == unit_id))
     if fee_class is None:
@@ -123,8 +123,8 @@ class ChargeTypes(TenantResource[ChargeType]):
     model = ChargeType
     entity = "charge_type"
     conflict_message = "a charge with this name is already in the catalogue"
-    read_roles = MANAGING_ROLES
-    write_roles = frozenset({"admin"})
+    read_capability = "finance.read"
+    write_capability = "finance.bill"
 
     def apply_filters(self, stmt, filters: dict[str, Any]):
         if filters.get("q"):

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from conserje.models import TransferProof
 from conserje.models.base import utcnow
 from conserje.services.core import audit
-from conserje.services.core.actor import MANAGING_ROLES, Actor
+from conserje.services.core.actor import Actor
 from conserje.services.core.crud import Page
 from conserje.services.core.errors import Conflict, InvalidInput, NotFound, TooLarge
 from conserje.services.core.tx import after_transaction
@@ -81,7 +81,7 @@ def submit(session: Session, actor: Actor, data: dict[str, Any], document: bytes
 def _scoped(actor: Actor):
     require_money_access(actor)
     stmt = select(TransferProof).where(TransferProof.condominium_id == actor.condominium_id)
-    if not actor.manages:
+    if not actor.can("finance.read"):
         stmt = stmt.where(TransferProof.unit_id.in_(sorted(actor.unit_ids)))
     return stmt
 
@@ -113,7 +113,7 @@ def proof_file(session: Session, actor: Actor, proof_id: int,
 def review(session: Session, actor: Actor, proof_id: int, approve: bool,
            note: str | None = None, amount: Decimal | None = None) -> TransferProof:
     """Approve (book the payment; optionally for the amount actually received) or reject."""
-    actor.require(*MANAGING_ROLES)
+    actor.require_capability("finance.manage")
     proof = get_proof(session, actor, proof_id, lock=True)
     if proof.status != "pending":
         raise Conflict(f"this transfer was already {proof.status}")

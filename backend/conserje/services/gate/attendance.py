@@ -76,7 +76,7 @@ def report(session: Session, actor: Actor, first: date | None, last: date | None
            grace_minutes: int) -> dict:
     """Every staff person's days from ``first`` to ``last`` (local dates, inclusive;
     None: today in the condominium)."""
-    if not actor.manages and "staff" not in actor.roles:
+    if not actor.can("attendance.read") and not actor.can("attendance.own"):
         raise Forbidden("your role does not allow this operation")
     tz = ZoneInfo(session.get(Condominium, actor.condominium_id).time_zone)
     now = utcnow()
@@ -84,7 +84,7 @@ def report(session: Session, actor: Actor, first: date | None, last: date | None
     last = last or first
     staff = select(Person).where(Person.condominium_id == actor.condominium_id,
                                  Person.kind == "staff")
-    if not actor.manages:  # a staff member sees only their own days
+    if not actor.can("attendance.read"):  # a staff member sees only their own days
         staff = staff.where(Person.id == (actor.person_id or -1))
     people = list(session.scalars(staff.order_by(Person.last_name, Person.first_name)))
     ids = [p.id for p in people]

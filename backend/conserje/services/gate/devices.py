@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from conserje.models import Gate, GateDevice
 from conserje.models.base import utcnow
 from conserje.services.core import audit
-from conserje.services.core.actor import GATE_ROLES, MANAGING_ROLES, Actor
+from conserje.services.core.actor import Actor
 from conserje.services.core.errors import AuthenticationFailed, Forbidden, NotFound
 from conserje.services.setup.gates import gates
 
@@ -47,7 +47,7 @@ def is_device_token(token: str) -> bool:
 def create_device(session: Session, actor: Actor, gate_id: int, name: str) -> tuple[GateDevice,
                                                                                       str]:
     """Register a kiosk for the gate; return the row and the token (never stored)."""
-    actor.require("admin")
+    actor.require_capability("gates.devices")
     gate = gates.get(session, actor, gate_id)
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     device = GateDevice(condominium_id=actor.condominium_id, gate_id=gate.id, name=name.strip(),
@@ -61,7 +61,7 @@ def create_device(session: Session, actor: Actor, gate_id: int, name: str) -> tu
 
 
 def list_devices(session: Session, actor: Actor, gate_id: int) -> list[GateDevice]:
-    actor.require(*MANAGING_ROLES)
+    actor.require_capability("gates.manage")
     gate = gates.get(session, actor, gate_id)
     return list(session.scalars(select(GateDevice).where(GateDevice.gate_id == gate.id)
                                 .order_by(GateDevice.id)))
@@ -69,7 +69,7 @@ def list_devices(session: Session, actor: Actor, gate_id: int) -> list[GateDevic
 
 def revoke_device(session: Session, actor: Actor, gate_id: int, device_id: int) -> GateDevice:
     """Revoke the device's token for good (the row stays: events reference it)."""
-    actor.require("admin")
+    actor.require_capability("gates.devices")
     device = next((d for d in list_devices(session, actor, gate_id) if d.id == device_id), None)
     if device is None:
         raise NotFound("device not found")
@@ -100,7 +100,7 @@ def authenticate_device(session: Session, token: str, gate_id: int) -> GateCalle
 
 def user_caller(session: Session, actor: Actor, gate_id: int) -> GateCaller:
     """A guard, manager or admin operating the gate from the browser."""
-    actor.require(*GATE_ROLES)
+    actor.require_capability("access.operate")
     gates.get(session, actor, gate_id)
     return GateCaller(actor)
 

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from conserje.models import AccessEvent
 from conserje.services.access import access_log
 from conserje.services.access.stream import publish_event
-from conserje.services.core.actor import GATE_ROLES, Actor
+from conserje.services.core.actor import Actor
 from conserje.services.core.errors import InvalidInput
 from conserje.services.setup.gates import gates
 from conserje.services.setup.people import people
@@ -17,7 +17,7 @@ from conserje.services.setup.people import people
 def manual_open(session: Session, actor: Actor, redis: Redis, gate_id: int, reason: str,
                 direction: str | None = None, person_id: int | None = None) -> AccessEvent:
     """Log a gate opened by the guard (method ``manual``), with the guard's reason."""
-    actor.require(*GATE_ROLES)
+    actor.require_capability("access.operate")
     gate = gates.get(session, actor, gate_id)
     if direction is None:
         if gate.direction == "both":

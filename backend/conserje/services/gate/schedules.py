@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from conserje.models import Person, WorkSchedule
 from conserje.services.core import audit
-from conserje.services.core.actor import MANAGING_ROLES, Actor
+from conserje.services.core.actor import Actor
 from conserje.services.core.errors import InvalidInput
 from conserje.services.setup.people import people
 
@@ -29,11 +29,12 @@ def format_minutes(minutes: int) -> str:
 
 def _staff(session: Session, actor: Actor, person_id: int) -> Person:
     """The person, for managers; a staff member may only reach their own record."""
-    if not actor.manages and "staff" in actor.roles and actor.person_id == person_id:
+    if (not actor.can("attendance.read") and actor.can("attendance.own")
+            and actor.person_id == person_id):
         person = session.get(Person, person_id)
         if person is not None and person.condominium_id == actor.condominium_id:
             return person
-    actor.require(*MANAGING_ROLES)
+    actor.require_capability("attendance.read")
     return people.get(session, actor, person_id)
 
 
@@ -48,7 +49,7 @@ def replace_schedules(session: Session, actor: Actor, person_id: int,
                       shifts: list[dict]) -> list[WorkSchedule]:
     """Replace the person's week with ``shifts`` ({weekday, start, end}); a shift whose end
     is not after its start runs past midnight."""
-    actor.require(*MANAGING_ROLES)
+    actor.require_capability("attendance.manage")
     person = _staff(session, actor, person_id)
     if person.kind != "staff":
         raise InvalidInput("work schedules are for staff", {"person_id": ["not staff"]},

@@ -12,6 +12,8 @@ class GateResource(TenantResource[Gate]):
     model = Gate
     entity = "gate"
     conflict_message = "a gate with this name already exists"
+    read_capability = "gates.read"
+    write_capability = "gates.manage"
 
     def apply_filters(self, stmt, filters):
         if filters.get("q"):

@@ -109,7 +109,7 @@ def _run_rows(session: Session, rows, handle: Callable[[dict], None]) -> int:
 
 def import_units(session: Session, actor: Actor, data: bytes) -> int:
     """Create units (and any buildings they name) from CSV; return how many rows."""
-    actor.require("admin", "manager")
+    actor.require_capability("units.manage")
     rows = read_csv(data, ("code",), UNIT_COLUMNS)
 
     def handle(row: dict) -> None:
@@ -133,7 +133,7 @@ def import_units(session: Session, actor: Actor, data: bytes) -> int:
 
 def import_residents(session: Session, actor: Actor, data: bytes) -> int:
     """Create people (or reuse them by document) and link them to units from CSV."""
-    actor.require("admin", "manager")
+    actor.require_capability("people.manage")
     rows = read_csv(data, ("unit_code", "first_name", "last_name", "doc_type", "doc_number"),
                     RESIDENT_COLUMNS)
 

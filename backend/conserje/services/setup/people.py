@@ -17,6 +17,8 @@ class PersonResource(TenantResource[Person]):
     model = Person
     entity = "person"
     conflict_message = "a person with this document already exists"
+    read_capability = "people.read"
+    write_capability = "people.manage"  # residents: people of their own units only
     resident_reads = True
     resident_writes = True
 
@@ -76,6 +78,8 @@ class MembershipResource(TenantResource[UnitMember]):
     model = UnitMember
     entity = "unit_member"
     conflict_message = "this person already belongs to this unit"
+    read_capability = "people.read"
+    write_capability = "memberships.manage"
     resident_reads = True
 
     def resident_scope(self, stmt, actor):

@@ -17,6 +17,8 @@ class BuildingResource(TenantResource[Building]):
     model = Building
     entity = "building"
     conflict_message = "a building with this name already exists"
+    read_capability = "directory.read"
+    write_capability = "units.manage"
 
     def apply_filters(self, stmt, filters):
         if filters.get("q"):
@@ -39,6 +41,8 @@ class UnitResource(TenantResource[Unit]):
     model = Unit
     entity = "unit"
     conflict_message = "a unit with this code already exists"
+    read_capability = "directory.read"  # guards look units up; residents read their own
+    write_capability = "units.manage"
     resident_reads = True
 
     def resident_scope(self, stmt, actor):

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from conserje.models import ROLES, AppUser, UserRole
 from conserje.services.core import audit
-from conserje.services.core.actor import MANAGING_ROLES, Actor
+from conserje.services.core.actor import Actor
 from conserje.services.core.crud import Page, resolve_reference
 from conserje.services.core.errors import Conflict, Forbidden, InvalidInput, NotFound
 from conserje.services.setup.auth import find_user_by_email, normalise_email
@@ -57,7 +57,7 @@ def _snapshot(user: AppUser, condominium_id: int) -> dict[str, Any]:
 
 def list_users(session: Session, actor: Actor, filters: dict[str, Any], page: int,
                page_size: int) -> Page[AppUser]:
-    actor.require(*MANAGING_ROLES)
+    actor.require_capability("users.read")
     stmt = _scoped(actor)
     if filters.get("q"):
         stmt = stmt.where(func.lower(AppUser.email).like(f"%{filters['q'].strip().lower()}%"))
@@ -70,7 +70,7 @@ def list_users(session: Session, actor: Actor, filters: dict[str, Any], page: in
 
 
 def get_user(session: Session, actor: Actor, user_id: int) -> AppUser:
-    actor.require(*MANAGING_ROLES)
+    actor.require_capability("users.read")
     user = session.scalar(_scoped(actor).where(AppUser.id == user_id))
     if user is None:
         raise NotFound("user not found")
@@ -78,7 +78,7 @@ def get_user(session: Session, actor: Actor, user_id: int) -> AppUser:
 
 
 def create_user(session: Session, actor: Actor, data: dict[str, Any]) -> AppUser:
-    actor.require("admin")
+    actor.require_capability("users.manage")
     email = normalise_email(data["email"])
     if find_user_by_email(session, email) is not None:
         raise Conflict("this email is already registered", {"email": ["already registered"]})
@@ -95,7 +95,7 @@ def create_user(session: Session, actor: Actor, data: dict[str, Any]) -> AppUser
 
 
 def update_user(session: Session, actor: Actor, user_id: int, data: dict[str, Any]) -> AppUser:
-    actor.require("admin")
+    actor.require_capability("users.manage")
     user = get_user(session, actor, user_id)
     before = _snapshot(user, actor.condominium_id)
     if user.id == actor.user_id and (data.get("is_active") is False or
@@ -120,7 +120,7 @@ def update_user(session: Session, actor: Actor, user_id: int, data: dict[str, An
 
 def remove_user(session: Session, actor: Actor, user_id: int) -> None:
     """Take the user out of this condominium; drop the account if it has no other."""
-    actor.require("admin")
+    actor.require_capability("users.manage")
     user = get_user(session, actor, user_id)
     if user.id == actor.user_id:
         raise Forbidden("you cannot remove your own account")

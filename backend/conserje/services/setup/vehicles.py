@@ -21,6 +21,8 @@ class VehicleResource(TenantResource[Vehicle]):
     model = Vehicle
     entity = "vehicle"
     conflict_message = "a vehicle with this plate is already registered"
+    read_capability = "vehicles.read"
+    write_capability = "vehicles.write"
     resident_reads = True
     resident_writes = True
 

@@ -13,7 +13,7 @@ from conserje.models import Gate, Unit, Visit, VisitAuthorisation
 from conserje.models.base import utcnow
 from conserje.services.access import alerts
 from conserje.services.access.stream import publish_alert
-from conserje.services.core.actor import GATE_ROLES, Actor
+from conserje.services.core.actor import Actor
 from conserje.services.core.deps import Deps
 from conserje.services.core.errors import Conflict, Forbidden, NotFound
 from conserje.services.visitors import passes, registry
@@ -36,12 +36,12 @@ def register_walk_in(session: Session, actor: Actor, deps: Deps, data: dict,
                      photo: bytes | None) -> tuple[Visit, list[str]]:
     """UC-101: register the visitor at the gate and ask the unit. Returns the visit and
     the alerts raised (blacklisted, doc_mismatch, flagged_visitor)."""
-    actor.require(*GATE_ROLES)
+    actor.require_capability("visitors.desk")
     gate = session.get(Gate, data["gate_id"])
     if gate is None or gate.condominium_id != actor.condominium_id:
         raise NotFound("gate not found")
 
-    unit = own_unit(session, actor, data["unit_id"]) if actor.manages else \
+    unit = own_unit(session, actor, data["unit_id"]) if actor.can("visitors.manage") else \
         _gate_unit(session, actor, data["unit_id"])
     settings = get_settings(session, actor.condominium_id)
     checked = None

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from conserje.models import AccessEvent, Visit, Visitor, VisitorBlock
 from conserje.models.base import utcnow
 from conserje.services.core import audit
-from conserje.services.core.actor import GATE_ROLES, MANAGING_ROLES, Actor
+from conserje.services.core.actor import Actor
 from conserje.services.core.errors import Forbidden, NotFound
 from conserje.services.visitors.registry import get_visitor, profile_of
 from conserje.services.visitors.settings import get_settings
@@ -38,7 +38,7 @@ def block(session: Session, actor: Actor, visitor_id: int | None, person_id: int
             raise NotFound("unit not found")
         visitor = _resident_visible_visitor(session, actor, visitor_id)
     else:
-        actor.require(*MANAGING_ROLES)
+        actor.require_capability("visitors.manage" if unit_id else "visitors.block_global")
         visitor = get_visitor(session, actor, visitor_id)
     entry = VisitorBlock(condominium_id=actor.condominium_id, person_id=visitor.person_id,
                          unit_id=unit_id, reason=reason.strip(), created_by_id=actor.user_id)
@@ -68,7 +68,7 @@ def lift(session: Session, actor: Actor, block_id: int, reason: str) -> VisitorB
             actor.is_resident and entry.unit_id not in actor.unit_ids):
         raise NotFound("blacklist entry not found")
     if not actor.is_resident:
-        actor.require(*MANAGING_ROLES)
+        actor.require_capability("visitors.manage")
     if entry.lifted_at is None:
         entry.lifted_at, entry.lifted_by_id = utcnow(), actor.user_id
         entry.lift_reason = reason.strip()
@@ -82,7 +82,7 @@ def list_blocks(session: Session, actor: Actor, active_only: bool) -> list[Visit
     if actor.is_resident:
         stmt = stmt.where(VisitorBlock.unit_id.in_(actor.unit_ids))
     else:
-        actor.require(*GATE_ROLES)
+        actor.require_capability("visitors.desk")
     if active_only:
         stmt = stmt.where(VisitorBlock.lifted_at.is_(None))
     return list(session.scalars(stmt.order_by(VisitorBlock.id.desc()).limit(500)))

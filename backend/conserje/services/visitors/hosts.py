@@ -14,6 +14,6 @@ def own_unit(session: Session, actor: Actor, unit_id: int) -> Unit:
     if unit is None or unit.condominium_id != actor.condominium_id or (
             actor.is_resident and unit_id not in actor.unit_ids):
         raise NotFound("unit not found")
-    if not actor.is_resident and not actor.manages:
+    if not actor.can("visitors.own") and not actor.can("visitors.manage"):
         raise Forbidden("residents and the administration pre-register visits")
     return unit

@@ -11,12 +11,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from conserje.models import Condominium, Visit, VisitAuthorisation, VisitPassage
-from conserje.services.core.actor import MANAGING_ROLES, Actor
+from conserje.services.core.actor import Actor
 
 
 def kpis(session: Session, actor: Actor, since: date, until: date) -> dict:
     """Every metric over visits created and passages made from ``since`` to ``until``."""
-    actor.require(*MANAGING_ROLES)
+    actor.require_capability("visitors.kpis")
     zone = ZoneInfo(session.get(Condominium, actor.condominium_id).time_zone)
     start = datetime.combine(since, time(), zone)
     end = datetime.combine(until + timedelta(days=1), time(), zone)

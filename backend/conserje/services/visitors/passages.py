@@ -13,7 +13,7 @@ from conserje.models import Condominium, Gate, Visit, VisitPass, VisitPassage
 from conserje.models.base import utcnow
 from conserje.services.access import access_log, alerts
 from conserje.services.access.stream import publish_alert, publish_event
-from conserje.services.core.actor import GATE_ROLES, Actor
+from conserje.services.core.actor import Actor
 from conserje.services.core.deps import Deps
 from conserje.services.core.errors import Conflict, NotFound
 from conserje.services.visitors import passes, signing
@@ -35,7 +35,7 @@ class ScanResult:
 
 def gate_for_scans(session: Session, actor: Actor, gate_id: int) -> Gate:
     """The gate a guard scans at (gate roles only; another condominium's gate is a 404)."""
-    actor.require(*GATE_ROLES)
+    actor.require_capability("visitors.desk")
     gate = session.get(Gate, gate_id)
     if gate is None or gate.condominium_id != actor.condominium_id:
         raise NotFound("gate not found")
@@ -214,7 +214,7 @@ def face_passage(session: Session, deps: Deps, event) -> VisitPassage | None:
 
 def inside_now(session: Session, actor: Actor) -> list[Visit]:
     """Visitors inside now, longest stay first."""
-    actor.require(*GATE_ROLES)
+    actor.require_capability("visitors.desk")
     return list(session.scalars(select(Visit).where(
         Visit.condominium_id == actor.condominium_id, Visit.status == "inside")
         .order_by(Visit.entered_at)))

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from conserje.models import BiometricConsent, Gate, Person, Visitor
 from conserje.services.access import alerts
 from conserje.services.access.stream import publish_alert
-from conserje.services.core.actor import GATE_ROLES, Actor
+from conserje.services.core.actor import Actor
 from conserje.services.core.deps import Deps
 from conserje.services.core.errors import InvalidInput, NotFound
 from conserje.services.core.tx import after_transaction
@@ -68,7 +68,7 @@ def profile_of(session: Session, person_id: int) -> Visitor | None:
 
 
 def get_visitor(session: Session, actor: Actor, visitor_id: int) -> Visitor:
-    actor.require(*GATE_ROLES)
+    actor.require_capability("visitors.desk")
     visitor = session.get(Visitor, visitor_id)
     if visitor is None or visitor.condominium_id != actor.condominium_id:
         raise NotFound("visitor not found")
@@ -77,7 +77,7 @@ def get_visitor(session: Session, actor: Actor, visitor_id: int) -> Visitor:
 
 def search(session: Session, actor: Actor, q: str | None, limit: int = 50) -> list[Visitor]:
     """Guards look visitors up by name, document or plate (every word must match)."""
-    actor.require(*GATE_ROLES)
+    actor.require_capability("visitors.desk")
     stmt = select(Visitor).join(Person, Person.id == Visitor.person_id).where(
         Visitor.condominium_id == actor.condominium_id)
     for word in (q or "").split():

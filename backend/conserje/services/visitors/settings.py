@@ -33,13 +33,13 @@ def get_settings(session: Session, condominium_id: int) -> VisitorSettings:
 
 
 def read_settings(session: Session, actor: Actor) -> VisitorSettings:
-    actor.require("admin", "manager", "guard")
+    actor.require_capability("visitors.settings.read")
     return get_settings(session, actor.condominium_id)
 
 
 def update_settings(session: Session, actor: Actor, data: dict) -> VisitorSettings:
     """Change the rules (admins); every change is audited."""
-    actor.require("admin")
+    actor.require_capability("visitors.settings.manage")
     row = get_settings(session, actor.condominium_id)
     before = {key: getattr(row, key) for key in EDITABLE}
     for key in EDITABLE:
@@ -55,7 +55,7 @@ def update_settings(session: Session, actor: Actor, data: dict) -> VisitorSettin
 def rotate_key(session: Session, actor: Actor, retire_old: bool) -> VisitorSettings:
     """Sign new passes with the next key version; ``retire_old`` also stops accepting
     passes signed with earlier versions (after a leak)."""
-    actor.require("admin")
+    actor.require_capability("visitors.settings.manage")
     row = get_settings(session, actor.condominium_id)
     row.pass_key_version += 1
     if retire_old:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from conserje.models import Person, Visit, Visitor
 from conserje.models.base import utcnow
-from conserje.services.core.actor import GATE_ROLES, MANAGING_ROLES, Actor
+from conserje.services.core.actor import Actor
 from conserje.services.core.crud import Page
 from conserje.services.core.deps import Deps
 from conserje.services.core.errors import Conflict, InvalidInput, NotFound
@@ -84,7 +84,7 @@ def scoped(actor: Actor):
     stmt = select(Visit).where(Visit.condominium_id == actor.condominium_id)
     if actor.is_resident:
         return stmt.where(Visit.unit_id.in_(actor.unit_ids))
-    actor.require(*GATE_ROLES)
+    actor.require_capability("visitors.desk")
     return stmt
 
 
@@ -127,7 +127,7 @@ def deactivate(session: Session, actor: Actor, visit_id: int, reason: str) -> Vi
     revokes its pass. A visitor inside must leave first (RN-107)."""
     visit = get_visit(session, actor, visit_id)
     if not actor.is_resident:
-        actor.require(*MANAGING_ROLES)
+        actor.require_capability("visitors.manage")
     if visit.status == "inside":
         raise Conflict("the visitor is inside: record the exit first")
     if not visit.is_active:
@@ -170,7 +170,7 @@ def attach_photo(session: Session, actor: Actor, deps: Deps, visit_id: int, data
     compares it with the face at the gate. A visitor without a photo keeps this one."""
     visit = get_visit(session, actor, visit_id)
     if not actor.is_resident:
-        actor.require(*MANAGING_ROLES)
+        actor.require_capability("visitors.manage")
     if not visit.is_active or visit.status in ("denied", "cancelled", "expired", "left"):
         raise Conflict(f"this visit is closed ({visit.status})", {"visit": [visit.status]})
     checked = check_photo(session, visit.condominium_id, data, deps)

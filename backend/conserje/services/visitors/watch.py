@@ -12,7 +12,7 @@ from conserje.models import Gate, Visit
 from conserje.models.base import utcnow
 from conserje.services.access import alerts
 from conserje.services.access.stream import publish_alert
-from conserje.services.core.actor import GATE_ROLES, Actor
+from conserje.services.core.actor import Actor
 from conserje.services.core.deps import Deps
 from conserje.services.core.errors import Conflict
 from conserje.services.visitors.journal import record_change, set_status, tell_residents
@@ -48,7 +48,7 @@ def overstays(session: Session, deps: Deps) -> int:
 
 def remind_exit(session: Session, actor: Actor, deps: Deps, visit: Visit) -> int:
     """A guard asks the unit to remind its visitor to leave (and to record the exit)."""
-    actor.require(*GATE_ROLES)
+    actor.require_capability("visitors.desk")
     if visit.status != "inside":
         raise Conflict("this visitor is not inside", {"visit": [visit.status]})
     record_change(session, visit, visit.status, actor.user_id, "exit reminder sent")

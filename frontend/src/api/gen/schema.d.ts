@@ -6895,6 +6895,8 @@ export interface components {
             similarity: number;
         };
         Me: {
+            /** @description Capabilities held in this condominium, sorted (e.g. units.read, finance.bill) */
+            capabilities: string[];
             condominium: components["schemas"]["CondominiumSummary"];
             condominiums: components["schemas"]["CondominiumRoles"][];
             email: string;
