@@ -1,11 +1,8 @@
 /** Login, logout and the signed-in user's profile. */
 import { api, unwrap, type Schemas } from "./client";
 
-/**
- * The profile, with the caller's capabilities in the current condominium. Until the
- * backend documents `capabilities`, a missing list means "none".
- */
-export type Me = Schemas["Me"] & { capabilities?: string[] };
+/** The profile, with the caller's capabilities in the current condominium. */
+export type Me = Schemas["Me"];
 export type TokenPair = Schemas["TokenPair"];
 
 export const auth = {

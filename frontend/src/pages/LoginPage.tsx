@@ -30,7 +30,7 @@ export function LoginPage() {
     setFieldErrors({});
     try {
       const me = await login(email.trim(), password);
-      navigate(from && from !== "/login" ? from : homePathFor(me.capabilities ?? []) ?? "/", { replace: true });
+      navigate(from && from !== "/login" ? from : homePathFor(me.capabilities) ?? "/", { replace: true });
     } catch (err) {
       setError(formatApiError(err, t, "login"));
       if (err instanceof ApiError) setFieldErrors(err.fieldErrors);
