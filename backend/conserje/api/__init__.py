@@ -27,7 +27,23 @@ VISITOR_BLUEPRINTS = (visits.blp, visits.scans_blp, visitors.blp, visitors.block
                       visitors.admin_blp)
 
 
+def _nullable_ref(self, field, ret, **_kwargs) -> dict:
+    """Document a nullable nested schema as ``{allOf: [$ref], nullable: true}``.
+
+    apispec writes ``anyOf: [{type: object, nullable: true}, $ref]`` for OpenAPI 3.0, which
+    generated clients read as "an empty object, null or the schema".
+    """
+    any_of = ret.get("anyOf")
+    if field.allow_none and any_of and len(any_of) == 2 and \
+            {"type": "object", "nullable": True} in any_of:
+        ref = next(part for part in any_of if "$ref" in part)
+        del ret["anyOf"]
+        ret.update({"allOf": [ref], "nullable": True})
+    return {}
+
+
 def register_api(app: Flask) -> None:
+    api.ma_plugin.converter.add_attribute_function(_nullable_ref)
     for blueprint in (health.blp, auth.blp, *setup.BLUEPRINTS, users.blp, imports.blp, audit.blp,
                       faces.blp, jobs.blp, face_models.blp, gate.blp, access.blp, access.events_blp,
                       attendance.blp, *FINANCE_BLUEPRINTS, *VISITOR_BLUEPRINTS):
