@@ -18,6 +18,7 @@ from conserje.schemas.finance.accounts import (
     DelinquencyQuery,
     EntrySchema,
     FinanceSettingsSchema,
+    FinanceSettingsUpdate,
     IncomeExpenseSchema,
     ReportExportQuery,
     ReportQuery,
@@ -59,7 +60,7 @@ def get_settings():
 
 
 @blp.route("/settings", methods=["PATCH"])
-@blp.arguments(FinanceSettingsSchema)
+@blp.arguments(FinanceSettingsUpdate)
 @blp.response(200, FinanceSettingsSchema)
 @blp.doc(summary="Change finance settings (admins; only the fields sent)")
 def update_settings(data):

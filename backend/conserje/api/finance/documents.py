@@ -9,6 +9,7 @@ from conserje.api.core.crud import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from conserje.extensions import db
 from conserje.schemas.finance.documents import (
     DocumentUpload,
+    ExpenseCreate,
     ExpenseQuery,
     ExpenseSchema,
     ReviewRequest,
@@ -102,7 +103,7 @@ def reject_proof(data, proof_id):
 
 
 @expenses_blp.route("", methods=["POST"])
-@expenses_blp.arguments(ExpenseSchema)
+@expenses_blp.arguments(ExpenseCreate)
 @expenses_blp.response(201, ExpenseSchema)
 @expenses_blp.doc(summary="Record an expense (admins, managers)")
 def create_expense(data):

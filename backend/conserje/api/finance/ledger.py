@@ -10,6 +10,7 @@ from conserje.api.core.exports import csv_download, xlsx_download
 from conserje.extensions import db
 from conserje.schemas.finance.accounts import (
     ChargeCreate,
+    ChargeTypeCreate,
     ChargeTypeQuery,
     ChargeTypeSchema,
     EntryExportQuery,
@@ -28,7 +29,7 @@ payments_blp = Blueprint("payments", __name__, url_prefix="/api/v1/payments",
 charge_types_blp = Blueprint("charge-types", __name__, url_prefix="/api/v1/charge-types",
                              description="The catalogue of fines and other priced charges")
 register_crud(charge_types_blp, charge_types, ChargeTypeSchema, ChargeTypeQuery,
-              noun="charge type")
+              create=ChargeTypeCreate, noun="charge type")
 
 
 def _register_entries(blp: Blueprint, entry_type: str, create_schema, create, noun: str):

@@ -42,7 +42,7 @@ class SearchQuery(Schema):
                       metadata={"description": "free-text search"})
 
 
-class ImportResult(Schema):
+class ImportResult(ResponseSchema):
     created = fields.Integer(required=True, metadata={"description": "rows imported"})
 
 

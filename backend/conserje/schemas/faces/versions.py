@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
+from conserje.schemas.core.common import ResponseSchema
 from vision import defaults
 
 
-class FaceModelSchema(Schema):
+class FaceModelSchema(ResponseSchema):
     id = fields.Integer(required=True)
     version = fields.Integer(attribute="version_no", required=True)
     model = fields.String(attribute="model_name", required=True)
@@ -22,7 +23,7 @@ class FaceModelSchema(Schema):
     created_at = fields.DateTime(required=True)
 
 
-class CatalogueEntry(Schema):
+class CatalogueEntry(ResponseSchema):
     name = fields.String(required=True)
     file = fields.String(metadata={"description": "the weights file it needs"})
     available = fields.Boolean(required=True)
@@ -40,7 +41,7 @@ class TrainedDetector(Schema):
     trained_at = fields.String()
 
 
-class RecognitionDefaults(Schema):
+class RecognitionDefaults(ResponseSchema):
     """What a retraining or a detector fine-tune uses when the request leaves it out."""
     model = fields.String(required=True)
     detector = fields.String(required=True)
@@ -51,7 +52,7 @@ class RecognitionDefaults(Schema):
     detector_imgsz = fields.Integer(required=True)
 
 
-class Catalogue(Schema):
+class Catalogue(ResponseSchema):
     models = fields.List(fields.Nested(CatalogueEntry), required=True)
     detectors = fields.List(fields.Nested(CatalogueEntry), required=True)
     trained_detectors = fields.List(fields.Nested(TrainedDetector), required=True)
