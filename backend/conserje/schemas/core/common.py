@@ -8,6 +8,8 @@ from marshmallow.schema import SchemaMeta
 
 # A file answer (CSV, XLSX, PDF, JPEG...): the body is the file's bytes.
 BINARY = {"type": "string", "format": "binary"}
+# Server-sent events: ``event:``/``data:`` lines.
+EVENT_STREAM = {"type": "string"}
 
 
 def _always_present(field: fields.Field) -> fields.Field:

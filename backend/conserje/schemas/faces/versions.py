@@ -6,6 +6,27 @@ from conserje.schemas.core.common import ResponseSchema
 from vision import defaults
 
 
+NUMBER = {"type": "number"}
+NULLABLE_NUMBER = {"type": "number", "nullable": True}
+COUNTS = {"type": "array", "items": {"type": "integer"}}
+# FaceModel.report is free-form JSON (kept as stored); what retraining writes in it:
+REPORT_PROPERTIES = {
+    "people": {"type": "integer"},
+    "faces": {"type": "integer"},
+    "threshold": NUMBER,
+    "target_far": NUMBER,
+    "method": {"type": "string"},
+    "rank1": NULLABLE_NUMBER,
+    "tar_at_threshold": NULLABLE_NUMBER,
+    "far_at_threshold": NULLABLE_NUMBER,
+    "eer": NULLABLE_NUMBER,
+    "faces_not_detected": {"type": "integer"},
+    "histogram": {"type": "object", "required": ["bins", "genuine", "impostor"], "properties": {
+        "bins": {"type": "array", "items": NUMBER}, "genuine": COUNTS, "impostor": COUNTS}},
+    "error": {"type": "string"},
+}
+
+
 class FaceModelSchema(ResponseSchema):
     id = fields.Integer(required=True)
     version = fields.Integer(attribute="version_no", required=True)
@@ -18,8 +39,9 @@ class FaceModelSchema(ResponseSchema):
     is_active = fields.Boolean(required=True)
     status = fields.String(required=True, metadata={"enum": ["training", "ready", "failed"]})
     report = fields.Dict(allow_none=True, metadata={
-        "description": "rank1, tar_at_threshold, far_at_threshold, eer, histogram{bins, "
-                       "genuine, impostor}, people, faces, threshold, method"})
+        "description": "the evaluation of a ready version; a failed one has only error and "
+                       "faces",
+        "properties": REPORT_PROPERTIES})
     created_at = fields.DateTime(required=True)
 
 
