@@ -148,3 +148,28 @@ def test_read_only_fields_are_required_in_answers_and_absent_from_input(spec, na
     assert set(answer["properties"]) <= set(answer["required"])
     for body in (f"{name}Create", f"{name}Update"):
         assert not read_only & set(schemas[body]["properties"]), body
+
+
+def test_answers_carry_every_documented_property(client, world, login, spec):
+    """Response schemas say every property is present: the bodies agree (lists too)."""
+    schemas = spec["components"]["schemas"]
+    admin, ana = login("admin@a.test"), login("ana@a.test")
+    unit = client.get(f"/api/v1/units/{world.ids['unit1']}", headers=admin).json
+    assert set(unit) == set(schemas["Unit"]["properties"])
+    assert isinstance(unit["area_m2"], (str, type(None)))
+    for path, name in (("/api/v1/memberships", "Membership"), ("/api/v1/vehicles", "Vehicle"),
+                       ("/api/v1/people", "Person"), ("/api/v1/gates", "Gate")):
+        items = client.get(path, headers=admin).json
+        assert items and all(set(item) == set(schemas[name]["properties"]) for item in items)
+
+    res = client.post("/api/v1/visits", headers=ana, json={
+        "unit_id": world.ids["unit1"], "kind": "single", "visitor": {
+            "first_name": "Paula", "last_name": "Lima", "doc_type": "rut",
+            "doc_number": "15555555-6"}})
+    assert res.status_code == 201, res.json
+    visit = res.json
+    assert set(visit) == set(schemas["Visit"]["properties"])
+    assert set(visit["pass"]) == set(schemas["Pass"]["properties"])
+    listed = client.get("/api/v1/visits", headers=ana).json
+    assert listed and all(set(v) == set(schemas["Visit"]["properties"]) for v in listed)
+    assert listed[0]["pass"] is None and listed[0]["alerts"] == []

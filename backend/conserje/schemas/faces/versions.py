@@ -5,7 +5,6 @@ from marshmallow import Schema, fields, validate
 from conserje.schemas.core.common import ResponseSchema
 from vision import defaults
 
-
 NUMBER = {"type": "number"}
 NULLABLE_NUMBER = {"type": "number", "nullable": True}
 COUNTS = {"type": "array", "items": {"type": "integer"}}

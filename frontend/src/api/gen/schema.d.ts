@@ -6330,17 +6330,17 @@ export interface components {
         };
         AuditEntry: {
             action: string;
-            actor_id?: number | null;
-            after_data?: {
+            actor_id: number | null;
+            after_data: {
                 [key: string]: unknown;
             } | null;
-            before_data?: {
+            before_data: {
                 [key: string]: unknown;
             } | null;
             /** Format: date-time */
             created_at: string;
             entity: string;
-            entity_id?: number | null;
+            entity_id: number | null;
             id: number;
         };
         Authorisation: {
@@ -6951,7 +6951,7 @@ export interface components {
             name?: string;
         };
         Health: {
-            components?: {
+            components: {
                 [key: string]: components["schemas"]["ComponentHealth"];
             };
             status: string;
@@ -7542,8 +7542,8 @@ export interface components {
             id: number;
             is_active: boolean;
             /** Format: date-time */
-            last_login_at?: string | null;
-            person_id?: number | null;
+            last_login_at: string | null;
+            person_id: number | null;
             readonly roles: string[];
         };
         UserCreate: {
