@@ -5,7 +5,7 @@ import os
 
 import numpy as np
 
-from vision.native import NativeModel
+from vision.registry import NativeModel
 from vision.types import AlignedFace, DetectedFace
 from vision.weights import require_weight
 

@@ -1,6 +1,6 @@
 """Embedded mode (no Redis): a retraining job runs on the API process's job thread while
 identify requests and gate frames arrive on other threads. They share the process's
-native models; before vision.native's per-instance lock this aborted the process with
+native models; before vision.registry's per-instance lock this aborted the process with
 heap corruption. Every request must be answered and every job must finish."""
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ import abc
 import cv2
 import numpy as np
 
-from vision.native import NativeModel
+from vision.registry import NativeModel
 from vision.types import BBox, DetectedFace
 
 
@@ -14,7 +14,7 @@ class FaceDetector(NativeModel, abc.ABC):
     """Finds faces in a BGR image; implementations are built once and reused.
 
     Safe to call from several threads: ``_detect`` runs under the instance's lock
-    (:mod:`vision.native`), the resizing before it does not.
+    (:mod:`vision.registry`), the resizing before it does not.
 
     Images whose longer side exceeds ``max_side`` are searched at that size and the boxes
     scaled back: a 4608 px photo costs what a 1280 px one does, and faces that small in

@@ -5,12 +5,12 @@ import abc
 
 import numpy as np
 
-from vision.native import NativeModel
+from vision.registry import NativeModel
 
 
 class Embedder(NativeModel, abc.ABC):
     """Turns aligned face chips into L2-normalised float32 vectors; safe to share
-    between threads (``_embed`` runs under the instance's lock, see :mod:`vision.native`)."""
+    between threads (``_embed`` runs under the instance's lock, see :mod:`vision.registry`)."""
 
     name: str = "base"
     dim: int = 0
