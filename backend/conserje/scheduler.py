@@ -85,10 +85,14 @@ def claim(entry: str, slot: datetime) -> bool:
     except IntegrityError:
         db.session.rollback()
         return False
+    return True
+
+
+def prune_claims(entry: str, slot: datetime) -> None:
+    """Forget ``entry``'s claims older than :data:`CLAIMS_KEPT` before ``slot``."""
     db.session.execute(delete(CronClaim).where(CronClaim.entry == entry,
                                                CronClaim.slot < slot - CLAIMS_KEPT))
     db.session.commit()
-    return True
 
 
 class CronRunner:
@@ -116,12 +120,18 @@ class CronRunner:
                 if not claim(entry.name, slot):
                     return False
                 job = resolve(entry).enqueue()
+                log.info("enqueued %s (slot %s) as job %s", entry.name, slot.isoformat(),
+                         job.id)
             except Exception:  # noqa: BLE001 - one bad run must not stop the others
                 log.exception("cron entry %s at %s failed to enqueue", entry.name, slot)
+                db.session.remove()
                 return False
+            try:  # after the enqueue: a failed clean-up must not cost the slot its run
+                prune_claims(entry.name, slot)
+            except Exception:  # noqa: BLE001 - the next run prunes them
+                log.warning("could not prune old claims of %s", entry.name, exc_info=True)
             finally:
                 db.session.remove()
-        log.info("enqueued %s (slot %s) as job %s", entry.name, slot.isoformat(), job.id)
         return True
 
     def run_due(self, now: datetime | None = None) -> list[str]:
