@@ -110,6 +110,23 @@ def seed_demo() -> None:
     click.echo(f"log in as {DEMO_ADMIN_EMAIL} / {DEMO_PASSWORD}")
 
 
+def recover_orphaned_jobs(app) -> None:
+    """Mark the jobs a dead process left unfinished ``failed`` (see tasks.recovery)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from conserje.tasks.recovery import fail_orphaned_jobs
+
+    with app.app_context():
+        embedded = redis_store.is_embedded(app)
+        try:
+            fail_orphaned_jobs(db.session, None if embedded else redis_store.connection)
+        except SQLAlchemyError as exc:  # e.g. no tables yet: serve still answers /health
+            click.echo(f"could not check for orphaned jobs ({type(exc).__name__}); "
+                       "run `conserje init-db`", err=True)
+        finally:
+            db.session.remove()
+
+
 @main.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
@@ -117,21 +134,38 @@ def seed_demo() -> None:
               help="gunicorn workers (default 1 when embedded, 2 with Redis)")
 @click.option("--threads", type=int, default=4, show_default=True)
 def serve(host: str, port: int, workers: int | None, threads: int) -> None:
-    """Serve the API and the built SPA with gunicorn."""
+    """Serve the API and the built SPA with gunicorn; without Redis, also run the jobs
+    and the cron table in the worker process."""
     from gunicorn.app.base import BaseApplication
 
     try:
         app = create_app()
     except RuntimeError as exc:
         raise click.ClickException(str(exc)) from exc
+    embedded = redis_store.is_embedded(app)
     # Embedded mode keeps jobs and counters in process memory: one process only.
-    workers = workers or (1 if redis_store.is_embedded(app) else 2)
+    workers = workers or (1 if embedded else 2)
+    recover_orphaned_jobs(app)
+    with app.app_context():
+        db.engine.dispose()  # no database connection may cross gunicorn's fork
+
+    def post_worker_init(worker) -> None:
+        # Embedded, the queue and the job thread live in the worker process, so the cron
+        # table runs there too (the master's queue is not the worker's after the fork);
+        # with several workers each runs it and the cron claims let one enqueue a slot.
+        from conserje.scheduler import start_in_thread
+
+        if workers == 1:
+            recover_orphaned_jobs(app)  # a restarted worker's jobs died with the last one
+        start_in_thread(app)
 
     class Server(BaseApplication):
         def load_config(self):
-            for key, value in {"bind": f"{host}:{port}", "workers": workers,
-                               "threads": threads, "accesslog": "-",
-                               "worker_class": "gthread"}.items():
+            settings = {"bind": f"{host}:{port}", "workers": workers, "threads": threads,
+                        "accesslog": "-", "worker_class": "gthread"}
+            if embedded:
+                settings["post_worker_init"] = post_worker_init
+            for key, value in settings.items():
                 self.cfg.set(key, value)
 
         def load(self):
@@ -153,6 +187,7 @@ def worker(queues: tuple[str, ...], burst: bool) -> None:
     if redis_store.is_embedded():
         raise click.ClickException("CONSERJE_REDIS_URL is not set: without Redis, jobs run "
                                    "inside the api process and no worker is needed")
+    recover_orphaned_jobs(current_app._get_current_object())
     Worker(list(queues or QUEUES), connection=redis_store.connection).work(burst=burst)
 
 
@@ -163,8 +198,8 @@ def scheduler() -> None:
     from conserje.scheduler import run_scheduler
 
     if redis_store.is_embedded():
-        raise click.ClickException("CONSERJE_REDIS_URL is not set: the scheduler needs "
-                                   "Redis to hand jobs to the workers")
+        raise click.ClickException("CONSERJE_REDIS_URL is not set: without Redis, "
+                                   "`conserje serve` runs the cron table itself")
     run_scheduler(current_app._get_current_object())
 
 

@@ -1,15 +1,36 @@
-"""The cron table, as data, and the process that enqueues it (``conserje scheduler``).
+"""The cron table, as data, and the loop that enqueues it once per slot.
 
 The scheduler never runs work itself and never runs inside ``create_app``: it only puts
-jobs on the RQ queues, so that any number of api processes can run beside it.
+jobs on the RQ queues. It runs as ``conserje scheduler`` with Redis, and embedded (no
+Redis) as a thread in each ``conserje serve`` worker process, whose job thread runs what
+it enqueues (see ``cli.serve``).
+
+Each entry runs at most once per slot however many schedulers fire it: a scheduler
+first inserts a ``cron_claim`` row keyed (entry, slot) and only the one whose insert
+commits enqueues. A row in the database and not a file lock because the database is the
+one thing every process shares in both modes, also across machines (two api hosts on
+one PostgreSQL, a scheduler started twice by mistake), and SQLite and PostgreSQL both
+make a primary key insert atomic; a file lock would only cover one host and would need
+a "last slot run" file beside it anyway.
 """
 from __future__ import annotations
 
 import importlib
 import logging
+import os
+import socket
+import threading
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
+from apscheduler.triggers.cron import CronTrigger
 from flask import Flask
+from sqlalchemy import delete
+from sqlalchemy.exc import IntegrityError
+
+from conserje.extensions import db
+from conserje.models import CronClaim
 
 log = logging.getLogger(__name__)
 
@@ -49,20 +70,109 @@ def resolve(entry: CronEntry):
     return getattr(importlib.import_module(module), name)
 
 
+# Claims are kept this long (the 15-second entry writes 5,760 a day), then pruned.
+CLAIMS_KEPT = timedelta(days=1)
+# The longest the loop sleeps: a stop request or a changed clock is noticed this fast.
+MAX_SLEEP_S = 5.0
+
+
+def claim(entry: str, slot: datetime) -> bool:
+    """True for the one caller that claims ``entry`` at ``slot``; False for the others."""
+    db.session.add(CronClaim(entry=entry, slot=slot.astimezone(timezone.utc),
+                             claimed_by=f"{socket.gethostname()}:{os.getpid()}"[:120]))
+    try:
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        return False
+    return True
+
+
+def prune_claims(entry: str, slot: datetime) -> None:
+    """Forget ``entry``'s claims older than :data:`CLAIMS_KEPT` before ``slot``."""
+    db.session.execute(delete(CronClaim).where(CronClaim.entry == entry,
+                                               CronClaim.slot < slot - CLAIMS_KEPT))
+    db.session.commit()
+
+
+class CronRunner:
+    """Fires the entries of ``table`` at their slots, each enqueued by one scheduler.
+
+    Slots come from the entries' cron triggers in the app's time zone, so every process
+    computes the same slot times. Slots missed while the process was stopped are not
+    caught up; several missed while it was busy run once (like APScheduler's coalesce).
+    """
+
+    def __init__(self, app: Flask, table: tuple[CronEntry, ...] = CRON_TABLE):
+        self.app = app
+        zone = ZoneInfo(app.config["DEFAULT_TIME_ZONE"])
+        self.entries = {entry.name: entry for entry in table}
+        self.triggers = {entry.name: CronTrigger(timezone=zone, **entry.cron)
+                         for entry in table}
+        now = datetime.now(zone)
+        self.due = {name: trigger.get_next_fire_time(None, now)
+                    for name, trigger in self.triggers.items()}
+
+    def fire(self, entry: CronEntry, slot: datetime) -> bool:
+        """Claim ``entry`` at ``slot`` and enqueue it; False when another process did."""
+        with self.app.app_context():
+            try:
+                if not claim(entry.name, slot):
+                    return False
+                job = resolve(entry).enqueue()
+                log.info("enqueued %s (slot %s) as job %s", entry.name, slot.isoformat(),
+                         job.id)
+            except Exception:  # noqa: BLE001 - one bad run must not stop the others
+                log.exception("cron entry %s at %s failed to enqueue", entry.name, slot)
+                db.session.remove()
+                return False
+            try:  # after the enqueue: a failed clean-up must not cost the slot its run
+                prune_claims(entry.name, slot)
+            except Exception:  # noqa: BLE001 - the next run prunes them
+                log.warning("could not prune old claims of %s", entry.name, exc_info=True)
+            finally:
+                db.session.remove()
+        return True
+
+    def run_due(self, now: datetime | None = None) -> list[str]:
+        """Fire every entry whose slot has come; returns the names this process ran."""
+        now = now or datetime.now(timezone.utc)
+        ran = []
+        for name, slot in self.due.items():
+            if slot is None or slot > now:
+                continue
+            if self.fire(self.entries[name], slot):
+                ran.append(name)
+            # The first slot after now (cron fields are whole seconds): given a previous
+            # time, APScheduler would answer the slot after it, replaying missed ones.
+            self.due[name] = self.triggers[name].get_next_fire_time(
+                None, max(now, slot + timedelta(seconds=1)))
+        return ran
+
+    def seconds_to_next(self) -> float:
+        slots = [slot for slot in self.due.values() if slot is not None]
+        if not slots:
+            return MAX_SLEEP_S
+        wait = (min(slots) - datetime.now(timezone.utc)).total_seconds()
+        return min(max(wait, 0.0), MAX_SLEEP_S)
+
+    def run_forever(self, stop: threading.Event | None = None) -> None:
+        """Fire entries at their slots until ``stop`` is set."""
+        stop = stop or threading.Event()
+        log.info("scheduler started with %d entries", len(self.entries))
+        while not stop.is_set():
+            self.run_due()
+            stop.wait(self.seconds_to_next())
+
+
 def run_scheduler(app: Flask) -> None:
-    """Block forever, enqueueing each cron entry at its time (in the app's time zone)."""
-    from apscheduler.schedulers.blocking import BlockingScheduler
-    from apscheduler.triggers.cron import CronTrigger
+    """Block forever, enqueueing each cron entry at its slots (``conserje scheduler``)."""
+    CronRunner(app).run_forever()
 
-    scheduler = BlockingScheduler(timezone=app.config["DEFAULT_TIME_ZONE"])
-    for entry in CRON_TABLE:
-        task = resolve(entry)
 
-        def fire(task=task, entry=entry):
-            with app.app_context():
-                job = task.enqueue()
-                log.info("enqueued %s as job %s", entry.name, job.id)
-
-        scheduler.add_job(fire, CronTrigger(**entry.cron), id=entry.name, name=entry.name)
-    log.info("scheduler started with %d entries", len(CRON_TABLE))
-    scheduler.start()
+def start_in_thread(app: Flask) -> threading.Thread:
+    """Run the cron table in a daemon thread of this process (embedded ``serve``)."""
+    runner = CronRunner(app)
+    thread = threading.Thread(target=runner.run_forever, name="conserje-cron", daemon=True)
+    thread.start()
+    return thread

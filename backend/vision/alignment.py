@@ -5,6 +5,7 @@ import os
 
 import numpy as np
 
+from vision.registry import NativeModel
 from vision.types import AlignedFace, DetectedFace
 from vision.weights import require_weight
 
@@ -14,8 +15,9 @@ CHIP_SIZE = 150
 CHIP_PADDING = 0.25
 
 
-class Aligner:
-    """Finds 5 landmarks inside a detection and warps the face to the canonical chip."""
+class Aligner(NativeModel):
+    """Finds 5 landmarks inside a detection and warps the face to the canonical chip;
+    safe to share between threads (the shape predictor runs under the instance's lock)."""
 
     def __init__(self, models_dir: str | os.PathLike | None = None):
         import dlib
@@ -29,7 +31,8 @@ class Aligner:
         rgb = np.ascontiguousarray(image[:, :, ::-1])
         box = face.bbox
         rect = self._dlib.rectangle(box.x, box.y, box.x + box.w, box.y + box.h)
-        shape = self.predictor(rgb, rect)
+        with self.exclusive():
+            shape = self.predictor(rgb, rect)
         chip_rgb = self._dlib.get_face_chip(rgb, shape, size=size, padding=padding)
         landmarks = np.array([(p.x, p.y) for p in shape.parts()], dtype=np.float32)
         return AlignedFace(face, np.ascontiguousarray(chip_rgb[:, :, ::-1]), landmarks)

@@ -21,6 +21,7 @@ from conserje.schemas.access import (
     StreamQuery,
     StreamTicket,
 )
+from conserje.schemas.core.common import BINARY, EVENT_STREAM
 from conserje.services.access import access_log, alerts, presence, stream
 from conserje.services.core.actor import build_actor
 from conserje.services.core.errors import AuthenticationFailed, NotFound
@@ -50,7 +51,7 @@ def list_events(filters, pagination_parameters):
 
 @blp.route("/access-events/export", methods=["GET"])
 @blp.arguments(AccessEventQuery, location="query")
-@blp.response(200, description="CSV of the filtered log", content_type="text/csv")
+@blp.response(200, BINARY, description="CSV of the filtered log", content_type="text/csv")
 @blp.doc(summary="The filtered access log as CSV (UTF-8, at most 50,000 rows)")
 def export_events(filters):
     stmt = access_log.filtered(current_actor(), filters).limit(EXPORT_LIMIT)
@@ -66,7 +67,7 @@ def get_event(event_id):
 
 
 @blp.route("/access-events/<int:event_id>/snapshot", methods=["GET"])
-@blp.response(200, description="The frame the event was decided on (JPEG)",
+@blp.response(200, BINARY, description="The frame the event was decided on (JPEG)",
               content_type="image/jpeg")
 @blp.doc(summary="The event's camera snapshot (gone once the retention purge ran)")
 def event_snapshot(event_id):
@@ -142,8 +143,9 @@ def stream_ticket():
 
 @events_blp.route("/stream", methods=["GET"])
 @events_blp.arguments(StreamQuery, location="query")
-@events_blp.response(200, description="text/event-stream: `access` and `alert` events of the "
-                               "caller's condominium", content_type="text/event-stream")
+@events_blp.response(200, EVENT_STREAM,
+                     description="text/event-stream: `access` and `alert` events of the "
+                                 "caller's condominium", content_type="text/event-stream")
 @events_blp.doc(summary="Live gate events (authenticated by ?ticket=)", security=[])
 def event_stream(query):
     ticket = stream.read_ticket(deps().secret, query["ticket"])

@@ -10,6 +10,7 @@ from conserje.models.access import (
 )
 from conserje.models.base import Base
 from conserje.models.core.audit import AuditLog
+from conserje.models.core.cron import CronClaim
 from conserje.models.core.job import JOB_STATES, JobRun
 from conserje.models.faces import BiometricConsent, Face, FaceEmbedding, FaceModel
 from conserje.models.finance.ledger import (
@@ -65,7 +66,8 @@ from conserje.models.visitors.visits import (
 __all__ = [
     "ACCESS_DECISIONS", "ACCESS_DIRECTIONS", "ACCESS_METHODS", "ALERT_KINDS", "AccessEvent",
     "GateAlert", "GateDevice", "WorkSchedule",
-    "AppUser", "AuditLog", "Base", "BiometricConsent", "Face", "FaceEmbedding", "FaceModel",
+    "AppUser", "AuditLog", "Base", "BiometricConsent", "CronClaim", "Face", "FaceEmbedding",
+    "FaceModel",
     "JOB_STATES", "JobRun", "Building", "Condominium", "DOC_TYPES", "GATE_DIRECTIONS",
     "GATE_KINDS", "Gate", "MEMBER_ROLES", "PERSON_KINDS", "Person", "ROLES", "RevokedToken",
     "Unit", "UnitMember", "UserRole", "Vehicle",

@@ -4,12 +4,12 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from conserje.models import ACCESS_DECISIONS, ACCESS_DIRECTIONS, ACCESS_METHODS
-from conserje.schemas.core.common import text
+from conserje.schemas.core.common import ResponseSchema, text
 
 STRING = {"type": "string"}
 
 
-class AccessEventSchema(Schema):
+class AccessEventSchema(ResponseSchema):
     id = fields.Integer(required=True)
     seq_no = fields.Integer(required=True)
     gate_id = fields.Integer(required=True)
@@ -55,7 +55,7 @@ class CorrectionRequest(Schema):
     decision = fields.String(validate=validate.OneOf(ACCESS_DECISIONS))
 
 
-class PresenceSchema(Schema):
+class PresenceSchema(ResponseSchema):
     person_id = fields.Function(lambda p: p.person.id, metadata={"type": "integer"})
     name = fields.Function(lambda p: p.person.full_name, metadata=STRING)
     kind = fields.Function(lambda p: p.person.kind, metadata=STRING)
@@ -65,7 +65,7 @@ class PresenceSchema(Schema):
     event_id = fields.Integer(required=True)
 
 
-class AlertSchema(Schema):
+class AlertSchema(ResponseSchema):
     id = fields.Integer(required=True)
     kind = fields.String(required=True)
     gate_id = fields.Integer(required=True)
@@ -82,7 +82,7 @@ class AlertQuery(Schema):
                              metadata={"description": "only alerts nobody acknowledged"})
 
 
-class StreamTicket(Schema):
+class StreamTicket(ResponseSchema):
     ticket = fields.String(required=True, metadata={
         "description": "pass as ?ticket= to GET /events/stream within expires_in seconds"})
     expires_in = fields.Integer(required=True)

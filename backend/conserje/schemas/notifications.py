@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
+from conserje.schemas.core.common import ResponseSchema
 
-class NotificationSchema(Schema):
+
+class NotificationSchema(ResponseSchema):
     id = fields.Integer(dump_only=True)
     topic = fields.String(dump_only=True)
     title = fields.String(dump_only=True)

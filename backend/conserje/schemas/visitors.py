@@ -12,9 +12,11 @@ from conserje.models import (
     VISIT_KINDS,
     VISIT_STATUSES,
 )
-from conserje.schemas.core.common import text
+from conserje.schemas.core.common import ResponseSchema, text
 
 STRING = {"type": "string"}
+DATE = {"type": "string", "format": "date"}
+DATE_TIME = {"type": "string", "format": "date-time"}
 HHMM = validate.Regexp(r"^([01]\d|2[0-3]):[0-5]\d$|^24:00$", error="use HH:MM")
 AWARE = {"default_timezone": None}
 
@@ -77,19 +79,21 @@ class WalkInForm(Schema):
     photo = fields.Raw(metadata={"type": "string", "format": "binary"})
 
 
-class PassSchema(Schema):
-    id = fields.String(required=True)
-    qr_payload = fields.String(required=True)
-    png_url = fields.String(required=True)
-    svg_url = fields.String(required=True)
-    valid_from = fields.DateTime(required=True)
-    valid_until = fields.DateTime(required=True)
+class PassSchema(ResponseSchema):
+    """The visit's current pass (the QR text is exactly what the code encodes)."""
+    id = fields.String()
+    qr_payload = fields.String()
+    png_url = fields.String()
+    svg_url = fields.String()
+    # The handler writes these instants in ISO 8601 already.
+    valid_from = fields.String(metadata=DATE_TIME)
+    valid_until = fields.String(metadata=DATE_TIME)
     entries_allowed = fields.Integer(allow_none=True)
-    entries_used = fields.Integer(required=True)
-    key_id = fields.String(required=True)
+    entries_used = fields.Integer()
+    key_id = fields.String()
 
 
-class VisitorSchema(Schema):
+class VisitorSchema(ResponseSchema):
     id = fields.Integer(required=True)
     person_id = fields.Integer(required=True)
     name = fields.Function(lambda v: v.person.full_name, metadata=STRING)
@@ -103,7 +107,7 @@ class VisitorSchema(Schema):
                                 metadata={"type": "boolean"})
 
 
-class VisitSchema(Schema):
+class VisitSchema(ResponseSchema):
     id = fields.Integer(required=True)
     public_id = fields.String(required=True)
     kind = fields.String(required=True, validate=validate.OneOf(VISIT_KINDS))
@@ -135,9 +139,10 @@ class VisitSchema(Schema):
     # On pre-registration: the channels the pass went out by to the visitor.
     pass_sent_by = fields.Function(lambda v: getattr(v, "pass_sent_by", []),
                                    metadata={"type": "array", "items": STRING})
-    # The pass is attached by the handler (its QR text needs the signing key).
-    pass_ = fields.Function(lambda v: getattr(v, "pass_view", None), data_key="pass",
-                            allow_none=True, metadata={"type": "object"})
+    # The pass is attached by the handler (its QR text needs the signing key); lists
+    # answer null.
+    pass_ = fields.Nested(PassSchema, attribute="pass_view", data_key="pass", allow_none=True,
+                          dump_default=None)
 
 
 class VisitQuery(Schema):
@@ -164,13 +169,13 @@ class VisitPhotoUpload(Schema):
     photo = fields.Raw(metadata={"type": "string", "format": "binary"})
 
 
-class PassDeliverySchema(Schema):
+class PassDeliverySchema(ResponseSchema):
     sent_by = fields.List(fields.String(), required=True,
                           metadata={"description": "channels that took the pass: email, "
                                                    "whatsapp, sms"})
 
 
-class ScanResultSchema(Schema):
+class ScanResultSchema(ResponseSchema):
     decision = fields.String(required=True, validate=validate.OneOf(("granted", "denied")))
     reason = fields.String(required=True)
     event_id = fields.Integer(allow_none=True)
@@ -183,7 +188,7 @@ class AnswerRequest(Schema):
     reason = text(255)
 
 
-class AuthorisationSchema(Schema):
+class AuthorisationSchema(ResponseSchema):
     id = fields.Integer(required=True)
     kind = fields.String(required=True)
     status = fields.String(required=True)
@@ -195,7 +200,7 @@ class AuthorisationSchema(Schema):
     deny_reason = fields.String(allow_none=True)
 
 
-class ChangeSchema(Schema):
+class ChangeSchema(ResponseSchema):
     from_status = fields.String(allow_none=True)
     to_status = fields.String(required=True)
     actor_id = fields.Integer(allow_none=True)
@@ -203,7 +208,7 @@ class ChangeSchema(Schema):
     changed_at = fields.DateTime(required=True)
 
 
-class PassageSchema(Schema):
+class PassageSchema(ResponseSchema):
     id = fields.Integer(required=True)
     access_event_id = fields.Integer(required=True)
     direction = fields.String(required=True)
@@ -214,7 +219,7 @@ class PassageSchema(Schema):
     occurred_at = fields.DateTime(required=True)
 
 
-class TimelineSchema(Schema):
+class TimelineSchema(ResponseSchema):
     changes = fields.List(fields.Nested(ChangeSchema), required=True)
     authorisations = fields.List(fields.Nested(AuthorisationSchema), required=True)
     passages = fields.List(fields.Nested(PassageSchema), required=True)
@@ -247,7 +252,7 @@ class BlockCreate(Schema):
     reason = text(255, required=True)
 
 
-class BlockSchema(Schema):
+class BlockSchema(ResponseSchema):
     id = fields.Integer(required=True)
     person_id = fields.Integer(required=True)
     visitor_name = fields.Function(lambda b: b.person.full_name, metadata=STRING)
@@ -263,7 +268,7 @@ class BlockQuery(Schema):
     active = fields.Boolean(load_default=True)
 
 
-class VisitorSettingsSchema(Schema):
+class VisitorSettingsUpdate(Schema):
     approval_timeout_s = fields.Integer(validate=validate.Range(15, 3600))
     timeout_action = fields.String(validate=validate.OneOf(TIMEOUT_ACTIONS))
     overstay_minutes = fields.Integer(validate=validate.Range(10, 7 * 24 * 60))
@@ -271,6 +276,9 @@ class VisitorSettingsSchema(Schema):
     flag_after_denials = fields.Integer(validate=validate.Range(1, 100))
     walk_in_pass_minutes = fields.Integer(validate=validate.Range(5, 24 * 60))
     emergency_mode = fields.Boolean()
+
+
+class VisitorSettingsSchema(ResponseSchema, VisitorSettingsUpdate):
     pass_key_version = fields.Integer(dump_only=True)
     pass_key_min = fields.Integer(dump_only=True)
 
@@ -285,7 +293,7 @@ class PushSubscriptionInput(Schema):
     auth = text(64, required=True)
 
 
-class PushKey(Schema):
+class PushKey(ResponseSchema):
     public_key = fields.String(allow_none=True, required=True)
 
 
@@ -297,3 +305,32 @@ class KpiQuery(Schema):
     def ordered(self, data, **kwargs):
         if data["until"] < data["since"]:
             raise ValidationError("until must not be before since", "until")
+
+
+class DayCount(ResponseSchema):
+    day = fields.String(metadata=DATE)
+    entries = fields.Integer()
+
+
+class HourCount(ResponseSchema):
+    hour = fields.Integer(metadata={"description": "0-23, local time"})
+    entries = fields.Integer()
+
+
+class VisitorKpis(ResponseSchema):
+    since = fields.String(metadata=DATE)
+    until = fields.String(metadata=DATE)
+    unique_visitors = fields.Integer()
+    entries = fields.Integer()
+    visitors_per_day = fields.Float()
+    per_day = fields.List(fields.Nested(DayCount))
+    per_hour = fields.List(fields.Nested(HourCount))
+    peak_hour = fields.Integer(allow_none=True)
+    approval_rate = fields.Float(allow_none=True, metadata={"description": "0-1"})
+    average_stay_minutes = fields.Float(allow_none=True)
+    recurring_visitors = fields.Integer()
+    one_off_visitors = fields.Integer()
+    methods = fields.Dict(keys=fields.String(), values=fields.Integer(),
+                          metadata={"description": "entries per passage method"})
+    pre_registration_rate = fields.Float(allow_none=True, metadata={"description": "0-1"})
+    average_response_seconds = fields.Float(allow_none=True)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import ast
 import json
-import threading
 from pathlib import Path
 
 import cv2
@@ -89,13 +88,13 @@ class YoloOnnxDetector(FaceDetector):
         self.classes = len(ast.literal_eval(meta["names"])) if "names" in meta else 1
         self.conf = conf if conf is not None else sidecar_conf(self.weights)
         self.iou = iou
-        self._lock = threading.Lock()  # one run at a time per session keeps latency flat
 
     def _detect(self, image: np.ndarray, min_face: int | None) -> list[DetectedFace]:
         padded, scale, (left, top) = letterbox(image, self.imgsz)
         blob = cv2.cvtColor(padded, cv2.COLOR_BGR2RGB).transpose(2, 0, 1)[None]
-        with self._lock:
-            (raw,) = self.session.run(None, {self.input_name: blob.astype(np.float32) / 255.0})[:1]
+        # FaceDetector.detect holds the instance lock: one run per session at a time
+        # keeps latency flat (onnxruntime would otherwise split the cores between runs).
+        (raw,) = self.session.run(None, {self.input_name: blob.astype(np.float32) / 255.0})[:1]
         # Small faces are kept: the quality check tells the person to come closer.
         return self.decode(raw[0], scale, (left, top), image.shape[:2])
 

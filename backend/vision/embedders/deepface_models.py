@@ -64,9 +64,7 @@ class DeepFaceEmbedder(Embedder):
         self.dim = int(self.client.output_shape)
         self.input_size = tuple(int(v) for v in self.client.input_shape)  # (width, height)
 
-    def embed(self, chips: list[np.ndarray]) -> np.ndarray:
-        if not chips:
-            return np.zeros((0, self.dim), dtype=np.float32)
+    def _embed(self, chips: list[np.ndarray]) -> np.ndarray:
         width, height = self.input_size
         batch = np.stack([cv2.resize(chip, (width, height), interpolation=cv2.INTER_AREA)
                           if chip.shape[:2] != (height, width) else chip for chip in chips])

@@ -7,13 +7,14 @@ from marshmallow import Schema, fields
 from conserje.api.core.context import current_actor
 from conserje.api.core.crud import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from conserje.extensions import db
+from conserje.schemas.core.common import ResponseSchema
 from conserje.services.core import audit
 
 blp = Blueprint("audit", __name__, url_prefix="/api/v1/audit",
                 description="Who changed what, when, with before/after values")
 
 
-class AuditEntrySchema(Schema):
+class AuditEntrySchema(ResponseSchema):
     id = fields.Integer(required=True)
     actor_id = fields.Integer(allow_none=True)
     action = fields.String(required=True)

@@ -39,7 +39,7 @@ def register_crud(blp: Blueprint, service: ResourceService, schema: type[Schema]
     create_schema = create or schema
     if update is None:
         # A named subclass keeps the OpenAPI component names unique (``UnitUpdate``).
-        name = create_schema.__name__.removesuffix("Schema") + "Update"
+        name = create_schema.__name__.removesuffix("Schema").removesuffix("Create") + "Update"
         update = type(name, (create_schema,), {"__init__": _partial_init})
     update_schema = update
 

@@ -5,6 +5,7 @@ from flask_smorest import Blueprint
 from marshmallow import Schema, fields
 
 from conserje.extensions import db, redis_store
+from conserje.schemas.core.common import ResponseSchema
 from conserje.services.core.health import check_all
 from conserje.services.faces.engine import check_configured_model
 from conserje.wiring import deps
@@ -17,7 +18,7 @@ class ComponentHealth(Schema):
     detail = fields.String(required=True)
 
 
-class Health(Schema):
+class Health(ResponseSchema):
     status = fields.String(required=True)
     components = fields.Dict(keys=fields.String(), values=fields.Nested(ComponentHealth))
 

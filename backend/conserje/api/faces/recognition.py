@@ -6,6 +6,7 @@ from flask_smorest import Blueprint
 
 from conserje.api.core.context import current_actor
 from conserje.extensions import db
+from conserje.schemas.core.common import BINARY
 from conserje.schemas.faces.recognition import (
     ConsentRequest,
     ConsentSchema,
@@ -100,7 +101,7 @@ def delete_face(person_id, face_id):
 
 
 @blp.route("/people/<int:person_id>/faces/<int:face_id>/image", methods=["GET"])
-@blp.response(200, description="The enrolled photo (JPEG)",
+@blp.response(200, BINARY, description="The enrolled photo (JPEG)",
               content_type="image/jpeg")
 @blp.doc(summary="The photo of one enrolled face")
 def face_image(person_id, face_id):

@@ -10,6 +10,7 @@ from conserje.api.core.crud import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from conserje.api.core.exports import csv_download, xlsx_download
 from conserje.api.finance.ledger import pdf_response
 from conserje.extensions import db
+from conserje.schemas.core.common import BINARY
 from conserje.schemas.core.jobs import JobAccepted
 from conserje.schemas.finance.accounts import (
     BalanceSchema,
@@ -19,6 +20,7 @@ from conserje.schemas.finance.accounts import (
     DelinquencyQuery,
     EntrySchema,
     FinanceSettingsSchema,
+    FinanceSettingsUpdate,
     IncomeExpenseSchema,
     ReportExportQuery,
     ReportQuery,
@@ -60,7 +62,7 @@ def get_settings():
 
 
 @blp.route("/settings", methods=["PATCH"])
-@blp.arguments(FinanceSettingsSchema)
+@blp.arguments(FinanceSettingsUpdate)
 @blp.response(200, FinanceSettingsSchema)
 @blp.doc(summary="Change finance settings (admins; only the fields sent)")
 def update_settings(data):
@@ -124,7 +126,7 @@ def delinquency(query):
 
 @blp.route("/delinquency/export", methods=["GET"])
 @blp.arguments(DelinquencyExportQuery, location="query")
-@blp.response(200, description="CSV, XLSX or PDF of the ranking", content_type="text/csv")
+@blp.response(200, BINARY, description="CSV, XLSX or PDF of the ranking", content_type="text/csv")
 @blp.doc(summary="The delinquency ranking with aging buckets as CSV, XLSX or a PDF report")
 def delinquency_export(query):
     actor, today = current_actor(), _today()
@@ -150,7 +152,7 @@ def income_expense(query):
 
 @blp.route("/income-expense.csv", methods=["GET"])
 @blp.arguments(ReportQuery, location="query")
-@blp.response(200, description="CSV: month, direction, category, amount",
+@blp.response(200, BINARY, description="CSV: month, direction, category, amount",
               content_type="text/csv")
 @blp.doc(summary="The income-vs-expense report as CSV")
 def income_expense_csv(query):
@@ -165,7 +167,7 @@ def income_expense_csv(query):
 
 @blp.route("/income-expense/export", methods=["GET"])
 @blp.arguments(ReportExportQuery, location="query")
-@blp.response(200, description="CSV or XLSX: month, direction, category, amount",
+@blp.response(200, BINARY, description="CSV or XLSX: month, direction, category, amount",
               content_type="text/csv")
 @blp.doc(summary="The income-vs-expense report as CSV or XLSX")
 def income_expense_export(query):
@@ -215,7 +217,8 @@ def unit_statement(query, unit_id):
 
 @accounts_blp.route("/<int:unit_id>/statement.pdf", methods=["GET"])
 @accounts_blp.arguments(StatementPdfQuery, location="query")
-@accounts_blp.response(200, description="The month's statement", content_type="application/pdf")
+@accounts_blp.response(200, BINARY, description="The month's statement",
+                       content_type="application/pdf")
 @accounts_blp.doc(summary="A unit's monthly statement as PDF")
 def unit_statement_pdf(query, unit_id):
     period = query.get("period") or _today().strftime("%Y-%m")

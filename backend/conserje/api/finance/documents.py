@@ -7,8 +7,10 @@ from flask_smorest import Blueprint
 from conserje.api.core.context import current_actor
 from conserje.api.core.crud import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from conserje.extensions import db
+from conserje.schemas.core.common import BINARY
 from conserje.schemas.finance.documents import (
     DocumentUpload,
+    ExpenseCreate,
     ExpenseQuery,
     ExpenseSchema,
     ReviewRequest,
@@ -71,7 +73,7 @@ def get_proof(proof_id):
 
 
 @proofs_blp.route("/<int:proof_id>/file", methods=["GET"])
-@proofs_blp.response(200, description="The proof as uploaded (PDF or image)",
+@proofs_blp.response(200, BINARY, description="The proof as uploaded (PDF or image)",
                      content_type="application/octet-stream")
 @proofs_blp.doc(summary="Download the transfer's proof")
 def proof_file(proof_id):
@@ -102,7 +104,7 @@ def reject_proof(data, proof_id):
 
 
 @expenses_blp.route("", methods=["POST"])
-@expenses_blp.arguments(ExpenseSchema)
+@expenses_blp.arguments(ExpenseCreate)
 @expenses_blp.response(201, ExpenseSchema)
 @expenses_blp.doc(summary="Record an expense (admins, managers)")
 def create_expense(data):
@@ -142,7 +144,7 @@ def put_invoice(_files, expense_id):
 
 
 @expenses_blp.route("/<int:expense_id>/invoice", methods=["GET"])
-@expenses_blp.response(200, description="The invoice file", content_type="application/pdf")
+@expenses_blp.response(200, BINARY, description="The invoice file", content_type="application/pdf")
 @expenses_blp.doc(summary="Download the invoice")
 def get_invoice(expense_id):
     return _file_response(*expenses.invoice(db.session, current_actor(), expense_id,

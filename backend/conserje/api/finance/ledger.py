@@ -8,8 +8,10 @@ from conserje.api.core.context import current_actor
 from conserje.api.core.crud import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, register_crud
 from conserje.api.core.exports import csv_download, xlsx_download
 from conserje.extensions import db
+from conserje.schemas.core.common import BINARY
 from conserje.schemas.finance.accounts import (
     ChargeCreate,
+    ChargeTypeCreate,
     ChargeTypeQuery,
     ChargeTypeSchema,
     EntryExportQuery,
@@ -28,7 +30,7 @@ payments_blp = Blueprint("payments", __name__, url_prefix="/api/v1/payments",
 charge_types_blp = Blueprint("charge-types", __name__, url_prefix="/api/v1/charge-types",
                              description="The catalogue of fines and other priced charges")
 register_crud(charge_types_blp, charge_types, ChargeTypeSchema, ChargeTypeQuery,
-              noun="charge type")
+              create=ChargeTypeCreate, noun="charge type")
 
 
 def _register_entries(blp: Blueprint, entry_type: str, create_schema, create, noun: str):
@@ -46,7 +48,7 @@ def _register_entries(blp: Blueprint, entry_type: str, create_schema, create, no
 
     @blp.route("/export", methods=["GET"])
     @blp.arguments(EntryExportQuery, location="query")
-    @blp.response(200, description=f"CSV or XLSX of the filtered {noun}s",
+    @blp.response(200, BINARY, description=f"CSV or XLSX of the filtered {noun}s",
                   content_type="text/csv")
     @blp.doc(summary=f"The filtered {noun}s as CSV or XLSX (managers; at most "
                      f"{exports.EXPORT_LIMIT:,} rows)")
@@ -91,7 +93,8 @@ _register_entries(payments_blp, "payment", PaymentCreate, entries.record_payment
 
 
 @payments_blp.route("/<int:entry_id>/receipt.pdf", methods=["GET"])
-@payments_blp.response(200, description="The payment's receipt", content_type="application/pdf")
+@payments_blp.response(200, BINARY, description="The payment's receipt",
+                       content_type="application/pdf")
 @payments_blp.alt_response(404, response="DEFAULT_ERROR", description="Not found for you")
 @payments_blp.doc(summary="Download the payment's PDF receipt (residents: their own units)")
 def payment_receipt(entry_id):

@@ -10,6 +10,7 @@ from flask_smorest import Blueprint
 from conserje.api.core.context import current_actor
 from conserje.api.core.exports import csv_download, xlsx_download
 from conserje.extensions import db
+from conserje.schemas.core.common import BINARY
 from conserje.schemas.gate.attendance import (
     AttendanceQuery,
     AttendanceReport,
@@ -66,7 +67,7 @@ def attendance_report(query):
 
 @blp.route("/attendance/export", methods=["GET"])
 @blp.arguments(ExportQuery, location="query")
-@blp.response(200, description="CSV or XLSX of the days", content_type="text/csv")
+@blp.response(200, BINARY, description="CSV or XLSX of the days", content_type="text/csv")
 @blp.doc(summary="The attendance report as CSV or XLSX")
 def attendance_export(query):
     result = _report(query)

@@ -6,15 +6,21 @@ from flask_smorest import Blueprint
 from conserje.api.core.crud import register_crud
 from conserje.schemas.core.common import SearchQuery
 from conserje.schemas.setup.resources import (
+    BuildingCreate,
     BuildingSchema,
+    GateCreate,
     GateQuery,
     GateSchema,
+    MembershipCreate,
     MembershipQuery,
     MembershipSchema,
+    PersonCreate,
     PersonQuery,
     PersonSchema,
+    UnitCreate,
     UnitQuery,
     UnitSchema,
+    VehicleCreate,
     VehicleQuery,
     VehicleSchema,
 )
@@ -34,12 +40,14 @@ vehicles_blp = Blueprint("vehicles", __name__, url_prefix="/api/v1/vehicles",
                          description="Vehicles by unit")
 gates_blp = Blueprint("gates", __name__, url_prefix="/api/v1/gates", description="Gates")
 
-register_crud(buildings_blp, buildings, BuildingSchema, SearchQuery, noun="building")
-register_crud(units_blp, units, UnitSchema, UnitQuery, noun="unit")
-register_crud(people_blp, people, PersonSchema, PersonQuery, noun="person")
+register_crud(buildings_blp, buildings, BuildingSchema, SearchQuery, create=BuildingCreate,
+              noun="building")
+register_crud(units_blp, units, UnitSchema, UnitQuery, create=UnitCreate, noun="unit")
+register_crud(people_blp, people, PersonSchema, PersonQuery, create=PersonCreate, noun="person")
 register_crud(memberships_blp, memberships, MembershipSchema, MembershipQuery,
-              noun="membership")
-register_crud(vehicles_blp, vehicles, VehicleSchema, VehicleQuery, noun="vehicle")
-register_crud(gates_blp, gates, GateSchema, GateQuery, noun="gate")
+              create=MembershipCreate, noun="membership")
+register_crud(vehicles_blp, vehicles, VehicleSchema, VehicleQuery, create=VehicleCreate,
+              noun="vehicle")
+register_crud(gates_blp, gates, GateSchema, GateQuery, create=GateCreate, noun="gate")
 
 BLUEPRINTS = [buildings_blp, units_blp, people_blp, memberships_blp, vehicles_blp, gates_blp]

@@ -19,8 +19,10 @@ from conserje.schemas.visitors import (
     PushSubscriptionInput,
     ReasonRequest,
     RotateRequest,
+    VisitorKpis,
     VisitorSchema,
     VisitorSettingsSchema,
+    VisitorSettingsUpdate,
 )
 from conserje.services.visitors import blocks, kpis, registry, settings
 
@@ -86,7 +88,7 @@ def get_settings():
 
 
 @admin_blp.route("/settings", methods=["PATCH"])
-@admin_blp.arguments(VisitorSettingsSchema)
+@admin_blp.arguments(VisitorSettingsUpdate)
 @admin_blp.response(200, VisitorSettingsSchema)
 @admin_blp.doc(summary="Change the visitor rules (admins)")
 def patch_settings(data):
@@ -107,7 +109,7 @@ def rotate_key(data):
 
 @admin_blp.route("/kpis", methods=["GET"])
 @admin_blp.arguments(KpiQuery, location="query")
-@admin_blp.response(200, description="The visitor metrics of the date range")
+@admin_blp.response(200, VisitorKpis, description="The visitor metrics of the date range")
 @admin_blp.doc(summary="Visitor KPIs for a date range (managers)")
 def visitor_kpis(query):
     return kpis.kpis(db.session, current_actor(), query["since"], query["until"])

@@ -9,6 +9,7 @@ from conserje.api.core.context import current_actor
 from conserje.api.core.crud import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 from conserje.api.gate.gates import gate_caller
 from conserje.extensions import db
+from conserje.schemas.core.common import BINARY
 from conserje.schemas.visitors import (
     AnswerRequest,
     AuthorisationSchema,
@@ -120,7 +121,7 @@ def visit_history(visit_id):
 
 
 @blp.route("/<int:visit_id>/photo", methods=["GET"])
-@blp.response(200, description="The visitor's photo at the gate (JPEG)",
+@blp.response(200, BINARY, description="The visitor's photo at the gate (JPEG)",
               content_type="image/jpeg")
 @blp.doc(summary="The walk-in photo (residents of the unit see it to answer)")
 def visit_photo(visit_id):
@@ -165,14 +166,14 @@ def _image(visit_id: int, kind: str):
 
 
 @blp.route("/<int:visit_id>/pass.png", methods=["GET"])
-@blp.response(200, description="The pass's QR code", content_type="image/png")
+@blp.response(200, BINARY, description="The pass's QR code", content_type="image/png")
 @blp.doc(summary="The current pass as a PNG QR code")
 def pass_png(visit_id):
     return _image(visit_id, "png")
 
 
 @blp.route("/<int:visit_id>/pass.svg", methods=["GET"])
-@blp.response(200, description="The pass's QR code", content_type="image/svg+xml")
+@blp.response(200, BINARY, description="The pass's QR code", content_type="image/svg+xml")
 @blp.doc(summary="The current pass as an SVG QR code")
 def pass_svg(visit_id):
     return _image(visit_id, "svg")

@@ -1,1 +1,1 @@
-"""Kernel tables: the audit trail and background job rows."""
+"""Kernel tables: the audit trail, background job rows and cron claims."""

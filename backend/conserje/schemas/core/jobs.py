@@ -2,18 +2,23 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields
 
+from conserje.schemas.core.common import ResponseSchema
 
-class JobAccepted(Schema):
+
+class JobAccepted(ResponseSchema):
     job_id = fields.String(required=True)
 
 
-class JobSchema(Schema):
+class JobSchema(ResponseSchema):
     id = fields.String(attribute="rq_id", required=True)
     kind = fields.String(required=True)
     state = fields.String(required=True, metadata={"enum": ["queued", "started", "finished",
                                                             "failed"]})
     progress = fields.Integer(required=True, metadata={"description": "0-100"})
-    result = fields.Raw(allow_none=True)
+    result = fields.Raw(allow_none=True, metadata={
+        "type": "object", "additionalProperties": {},
+        "description": "what the finished job made (e.g. the dataset report of "
+                       "ingest_face_dataset)"})
     error = fields.String(allow_none=True)
     created_at = fields.DateTime(required=True)
     finished_at = fields.DateTime(allow_none=True)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
+from conserje.schemas.core.common import ResponseSchema
+
 
 class ConsentRequest(Schema):
     version = fields.String(required=True, validate=validate.Length(min=1, max=40),
@@ -10,7 +12,7 @@ class ConsentRequest(Schema):
                                       "example": "2026-11"})
 
 
-class ConsentSchema(Schema):
+class ConsentSchema(ResponseSchema):
     id = fields.Integer(required=True)
     person_id = fields.Integer(required=True)
     version = fields.String(attribute="text_version", required=True)
@@ -19,14 +21,14 @@ class ConsentSchema(Schema):
     revoked_at = fields.DateTime(allow_none=True)
 
 
-class BBoxSchema(Schema):
+class BBoxSchema(ResponseSchema):
     x = fields.Integer(required=True)
     y = fields.Integer(required=True)
     w = fields.Integer(required=True)
     h = fields.Integer(required=True)
 
 
-class QualitySchema(Schema):
+class QualitySchema(ResponseSchema):
     ok = fields.Boolean(required=True)
     reasons = fields.List(fields.String(), required=True,
                           metadata={"description": "no_face, multiple_faces, face_too_small, "
@@ -35,7 +37,7 @@ class QualitySchema(Schema):
     metrics = fields.Dict(keys=fields.String(), values=fields.Float())
 
 
-class FaceSchema(Schema):
+class FaceSchema(ResponseSchema):
     id = fields.Integer(required=True)
     public_id = fields.String(required=True)
     person_id = fields.Integer(required=True)
@@ -47,7 +49,7 @@ class FaceSchema(Schema):
     created_at = fields.DateTime(required=True)
 
 
-class EnrolResult(Schema):
+class EnrolResult(ResponseSchema):
     filename = fields.String(required=True)
     status = fields.String(required=True, validate=validate.OneOf(["accepted", "rejected"]))
     face_id = fields.Integer(allow_none=True)
@@ -55,7 +57,7 @@ class EnrolResult(Schema):
     quality = fields.Nested(QualitySchema, allow_none=True)
 
 
-class EnrolResponse(Schema):
+class EnrolResponse(ResponseSchema):
     results = fields.List(fields.Nested(EnrolResult), required=True)
 
 
@@ -72,14 +74,14 @@ class IdentifyUpload(Schema):
                                      "(640x480 minimum)"})
 
 
-class MatchSchema(Schema):
+class MatchSchema(ResponseSchema):
     person_id = fields.Integer(required=True)
     name = fields.String(required=True)
     kind = fields.String(required=True)
     similarity = fields.Float(required=True)
 
 
-class IdentifiedFace(Schema):
+class IdentifiedFace(ResponseSchema):
     bbox = fields.Nested(BBoxSchema, required=True)
     quality = fields.Nested(QualitySchema, required=True)
     match = fields.Nested(MatchSchema, allow_none=True, required=True)
@@ -87,7 +89,7 @@ class IdentifiedFace(Schema):
                              validate=validate.OneOf(["match", "unknown", "low_quality"]))
 
 
-class IdentifyResponse(Schema):
+class IdentifyResponse(ResponseSchema):
     faces = fields.List(fields.Nested(IdentifiedFace), required=True)
     model_version = fields.Integer(required=True)
     threshold = fields.Float(required=True)

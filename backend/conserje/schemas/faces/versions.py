@@ -2,10 +2,31 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
+from conserje.schemas.core.common import ResponseSchema
 from vision import defaults
 
+NUMBER = {"type": "number"}
+NULLABLE_NUMBER = {"type": "number", "nullable": True}
+COUNTS = {"type": "array", "items": {"type": "integer"}}
+# FaceModel.report is free-form JSON (kept as stored); what retraining writes in it:
+REPORT_PROPERTIES = {
+    "people": {"type": "integer"},
+    "faces": {"type": "integer"},
+    "threshold": NUMBER,
+    "target_far": NUMBER,
+    "method": {"type": "string"},
+    "rank1": NULLABLE_NUMBER,
+    "tar_at_threshold": NULLABLE_NUMBER,
+    "far_at_threshold": NULLABLE_NUMBER,
+    "eer": NULLABLE_NUMBER,
+    "faces_not_detected": {"type": "integer"},
+    "histogram": {"type": "object", "required": ["bins", "genuine", "impostor"], "properties": {
+        "bins": {"type": "array", "items": NUMBER}, "genuine": COUNTS, "impostor": COUNTS}},
+    "error": {"type": "string"},
+}
 
-class FaceModelSchema(Schema):
+
+class FaceModelSchema(ResponseSchema):
     id = fields.Integer(required=True)
     version = fields.Integer(attribute="version_no", required=True)
     model = fields.String(attribute="model_name", required=True)
@@ -17,12 +38,13 @@ class FaceModelSchema(Schema):
     is_active = fields.Boolean(required=True)
     status = fields.String(required=True, metadata={"enum": ["training", "ready", "failed"]})
     report = fields.Dict(allow_none=True, metadata={
-        "description": "rank1, tar_at_threshold, far_at_threshold, eer, histogram{bins, "
-                       "genuine, impostor}, people, faces, threshold, method"})
+        "description": "the evaluation of a ready version; a failed one has only error and "
+                       "faces",
+        "properties": REPORT_PROPERTIES})
     created_at = fields.DateTime(required=True)
 
 
-class CatalogueEntry(Schema):
+class CatalogueEntry(ResponseSchema):
     name = fields.String(required=True)
     file = fields.String(metadata={"description": "the weights file it needs"})
     available = fields.Boolean(required=True)
@@ -40,7 +62,7 @@ class TrainedDetector(Schema):
     trained_at = fields.String()
 
 
-class RecognitionDefaults(Schema):
+class RecognitionDefaults(ResponseSchema):
     """What a retraining or a detector fine-tune uses when the request leaves it out."""
     model = fields.String(required=True)
     detector = fields.String(required=True)
@@ -51,7 +73,7 @@ class RecognitionDefaults(Schema):
     detector_imgsz = fields.Integer(required=True)
 
 
-class Catalogue(Schema):
+class Catalogue(ResponseSchema):
     models = fields.List(fields.Nested(CatalogueEntry), required=True)
     detectors = fields.List(fields.Nested(CatalogueEntry), required=True)
     trained_detectors = fields.List(fields.Nested(TrainedDetector), required=True)

@@ -5,7 +5,7 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 
 from conserje.models import DUES_METHODS, INTEREST_KINDS, PROVIDERS
 from conserje.models.finance.ledger import MANUAL_CHARGE_KINDS
-from conserje.schemas.core.common import SearchQuery, text
+from conserje.schemas.core.common import ResponseSchema, SearchQuery, text
 from conserje.services.finance.money import CURRENCY_EXPONENTS
 
 # Exact decimals travel as strings ("45000" or "74.50"), never as binary floats.
@@ -36,7 +36,7 @@ class DateWindow(Schema):
             raise ValidationError("must not be after until", "since")
 
 
-class FinanceSettingsSchema(Schema):
+class FinanceSettingsUpdate(Schema):
     currency = fields.String(validate=validate.OneOf(sorted(CURRENCY_EXPONENTS)))
     billing_day = fields.Integer(validate=validate.Range(1, 31))
     due_day = fields.Integer(validate=validate.Range(1, 31))
@@ -59,6 +59,10 @@ class FinanceSettingsSchema(Schema):
     quiet_until = fields.Integer(validate=validate.Range(0, 23))
 
 
+class FinanceSettingsSchema(ResponseSchema, FinanceSettingsUpdate):
+    """The settings as stored: every field is in the answer."""
+
+
 class UnitClassRequest(Schema):
     unit_id = fields.Integer(required=True)
     fee_class = text(30, required=True, allow_none=True)
@@ -68,7 +72,7 @@ class BillingRequest(Schema):
     period = fields.String(required=True, validate=PERIOD, metadata={"example": "2026-03"})
 
 
-class BillingResultSchema(Schema):
+class BillingResultSchema(ResponseSchema):
     period = fields.String()
     created = fields.Integer()
     skipped = fields.Integer()
@@ -78,8 +82,7 @@ class BillingResultSchema(Schema):
     units_without_class = fields.List(fields.String())
 
 
-class ChargeTypeSchema(Schema):
-    id = fields.Integer(dump_only=True)
+class ChargeTypeCreate(Schema):
     kind = fields.String(load_default="fine", validate=validate.OneOf(MANUAL_CHARGE_KINDS))
     name = text(80, required=True)
     amount = amount(required=True)
@@ -87,12 +90,16 @@ class ChargeTypeSchema(Schema):
     is_active = fields.Boolean()
 
 
+class ChargeTypeSchema(ResponseSchema, ChargeTypeCreate):
+    id = fields.Integer(dump_only=True)
+
+
 class ChargeTypeQuery(SearchQuery):
     kind = fields.String(validate=validate.OneOf(MANUAL_CHARGE_KINDS))
     is_active = fields.Boolean()
 
 
-class EntrySchema(Schema):
+class EntrySchema(ResponseSchema):
     id = fields.Integer(dump_only=True)
     public_id = fields.String(dump_only=True)
     unit_id = fields.Integer(dump_only=True)
@@ -151,7 +158,7 @@ class ReversalRequest(Schema):
     reason = text(200, required=True)
 
 
-class AgingSchema(Schema):
+class AgingSchema(ResponseSchema):
     current = money_out()
     d1_30 = money_out()
     d31_60 = money_out()
@@ -159,7 +166,7 @@ class AgingSchema(Schema):
     d90_plus = money_out()
 
 
-class BalanceSchema(Schema):
+class BalanceSchema(ResponseSchema):
     id = fields.Integer(attribute="unit_id", dump_only=True,
                         metadata={"description": "the unit's id"})
     unit_id = fields.Integer(dump_only=True)
@@ -181,15 +188,17 @@ class StatementPdfQuery(Schema):
                                                       "description": "default: this month"})
 
 
-class StatementLineSchema(Schema):
+class StatementLineSchema(ResponseSchema):
     entry = fields.Nested(EntrySchema, dump_only=True)
     signed_amount = money_out()
     running_balance = money_out()
 
 
-class StatementSchema(Schema):
-    unit_id = fields.Function(lambda s: s.unit.id, dump_only=True)
-    unit_code = fields.Function(lambda s: s.unit.code, dump_only=True)
+class StatementSchema(ResponseSchema):
+    unit_id = fields.Function(lambda s: s.unit.id, dump_only=True,
+                              metadata={"type": "integer"})
+    unit_code = fields.Function(lambda s: s.unit.code, dump_only=True,
+                                metadata={"type": "string"})
     opening_balance = money_out()
     closing_balance = money_out()
     lines = fields.List(fields.Nested(StatementLineSchema), dump_only=True)
@@ -212,20 +221,20 @@ class ReportExportQuery(ReportQuery):
     format = fields.String(load_default="csv", validate=validate.OneOf(["csv", "xlsx"]))
 
 
-class ReportRowSchema(Schema):
+class ReportRowSchema(ResponseSchema):
     month = fields.String()
     direction = fields.String()
     category = fields.String()
     amount = money_out()
 
 
-class MonthTotalSchema(Schema):
+class MonthTotalSchema(ResponseSchema):
     month = fields.String()
     income = money_out()
     expense = money_out()
     net = money_out()
 
 
-class IncomeExpenseSchema(Schema):
+class IncomeExpenseSchema(ResponseSchema):
     rows = fields.List(fields.Nested(ReportRowSchema))
     months = fields.List(fields.Nested(MonthTotalSchema))

@@ -3,10 +3,8 @@ from __future__ import annotations
 
 from marshmallow import Schema, fields, validate
 
-from conserje.schemas.core.common import SearchQuery, text
+from conserje.schemas.core.common import BINARY, ResponseSchema, SearchQuery, text
 from conserje.schemas.finance.accounts import amount, money_out
-
-BINARY = {"type": "string", "format": "binary"}
 
 
 class DocumentUpload(Schema):
@@ -14,7 +12,7 @@ class DocumentUpload(Schema):
     file = fields.Raw(metadata={**BINARY, "description": "PDF, JPEG, PNG or WebP"})
 
 
-class TransferProofSchema(Schema):
+class TransferProofSchema(ResponseSchema):
     id = fields.Integer(dump_only=True)
     public_id = fields.String(dump_only=True)
     unit_id = fields.Integer(dump_only=True)
@@ -48,14 +46,17 @@ class ReviewRequest(Schema):
         "description": "approve for the amount actually received (default: as reported)"})
 
 
-class ExpenseSchema(Schema):
-    id = fields.Integer(dump_only=True)
-    public_id = fields.String(dump_only=True)
+class ExpenseCreate(Schema):
     supplier = text(120, required=True)
     category = text(60, required=True, metadata={"example": "mantención"})
     amount = amount(required=True)
     spent_on = fields.Date(required=True)
     description = text(200, allow_none=True)
+
+
+class ExpenseSchema(ResponseSchema, ExpenseCreate):
+    id = fields.Integer(dump_only=True)
+    public_id = fields.String(dump_only=True)
     has_invoice = fields.Function(lambda e: bool(e.invoice_key), dump_only=True,
                                   metadata={"type": "boolean"})
     created_at = fields.DateTime(dump_only=True)
@@ -67,7 +68,7 @@ class ExpenseQuery(SearchQuery):
     until = fields.Date()
 
 
-class PaymentOptionsSchema(Schema):
+class PaymentOptionsSchema(ResponseSchema):
     unit_id = fields.Integer()
     amount_due = money_out()
     currency = fields.String()
@@ -82,7 +83,7 @@ class CheckoutRequestSchema(Schema):
         "type": "string", "format": "decimal", "description": "default: the unit's debt"})
 
 
-class CheckoutSchema(Schema):
+class CheckoutSchema(ResponseSchema):
     id = fields.Integer(dump_only=True)
     public_id = fields.String(dump_only=True)
     unit_id = fields.Integer(dump_only=True)
@@ -91,12 +92,12 @@ class CheckoutSchema(Schema):
     redirect_url = fields.String(dump_only=True)
 
 
-class WebhookResultSchema(Schema):
+class WebhookResultSchema(ResponseSchema):
     status = fields.String(metadata={"description": "booked, duplicate or ignored"})
     payment_id = fields.Integer(allow_none=True)
 
 
-class RiskModelSchema(Schema):
+class RiskModelSchema(ResponseSchema):
     id = fields.Integer(dump_only=True)
     trained_through = fields.String(dump_only=True)
     roc_auc = money_out(allow_none=True, metadata={"type": "string", "format": "decimal",
@@ -111,13 +112,13 @@ class RiskModelSchema(Schema):
     created_at = fields.DateTime(dump_only=True)
 
 
-class RiskReasonSchema(Schema):
+class RiskReasonSchema(ResponseSchema):
     feature = fields.String()
     value = fields.Float()
     weight = fields.Float(metadata={"description": "how much it raises the score"})
 
 
-class UnitRiskSchema(Schema):
+class UnitRiskSchema(ResponseSchema):
     unit_id = fields.Integer()
     unit_code = fields.String()
     score = fields.Float(metadata={"description": "probability of paying the next dues late"})

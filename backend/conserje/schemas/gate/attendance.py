@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
+from conserje.schemas.core.common import ResponseSchema
+
 HHMM = {"type": "string", "example": "08:30"}
 
 
@@ -14,7 +16,7 @@ class ShiftSchema(Schema):
         **HHMM, "description": "local time; not after start = the shift ends the next day"})
 
 
-class ScheduleDump(Schema):
+class ScheduleDump(ResponseSchema):
     weekday = fields.Integer(required=True)
     start = fields.Function(lambda s: f"{s.start_minute // 60:02d}:{s.start_minute % 60:02d}",
                             metadata=HHMM)
@@ -27,7 +29,7 @@ class WeekSchema(Schema):
                          validate=validate.Length(max=7))
 
 
-class WeekDump(Schema):
+class WeekDump(ResponseSchema):
     shifts = fields.List(fields.Nested(ScheduleDump), required=True)
 
 
@@ -46,7 +48,7 @@ class ExportQuery(AttendanceQuery):
     format = fields.String(load_default="csv", validate=validate.OneOf(["csv", "xlsx"]))
 
 
-class AttendanceDaySchema(Schema):
+class AttendanceDaySchema(ResponseSchema):
     person_id = fields.Integer(required=True)
     name = fields.String(required=True)
     day = fields.Date(required=True)
@@ -61,7 +63,7 @@ class AttendanceDaySchema(Schema):
     missing_exit = fields.Boolean(required=True)
 
 
-class AttendanceTotals(Schema):
+class AttendanceTotals(ResponseSchema):
     person_id = fields.Integer(required=True)
     name = fields.String(required=True)
     scheduled_days = fields.Integer(required=True)
@@ -73,7 +75,7 @@ class AttendanceTotals(Schema):
     hours_worked = fields.Float(required=True)
 
 
-class AttendanceReport(Schema):
+class AttendanceReport(ResponseSchema):
     first = fields.Date(required=True)
     last = fields.Date(required=True)
     time_zone = fields.String(required=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from marshmallow import Schema, fields, validate
 
 from conserje.models import ACCESS_DIRECTIONS
-from conserje.schemas.core.common import text
+from conserje.schemas.core.common import ResponseSchema, text
 from conserje.schemas.faces.recognition import BBoxSchema
 
 DECISIONS = ["granted", "denied", "unknown", "retry"]
@@ -14,7 +14,7 @@ class DeviceCreate(Schema):
     name = text(80, required=True, metadata={"example": "Kiosko portón norte"})
 
 
-class DeviceSchema(Schema):
+class DeviceSchema(ResponseSchema):
     id = fields.Integer(required=True)
     public_id = fields.String(required=True)
     gate_id = fields.Integer(required=True)
@@ -24,7 +24,7 @@ class DeviceSchema(Schema):
     revoked_at = fields.DateTime(allow_none=True)
 
 
-class DeviceCreated(Schema):
+class DeviceCreated(ResponseSchema):
     id = fields.Integer(required=True)
     token = fields.String(required=True, metadata={
         "description": "bearer token of the kiosk; shown only now, store it on the device"})
@@ -38,14 +38,14 @@ class FrameUpload(Schema):
         "description": "for two-way gates: which way the kiosk faces (default: from presence)"})
 
 
-class PersonBrief(Schema):
+class PersonBrief(ResponseSchema):
     id = fields.Integer(required=True)
     name = fields.String(required=True)
     kind = fields.String(required=True)
     unit = fields.String(allow_none=True)
 
 
-class FaceDecision(Schema):
+class FaceDecision(ResponseSchema):
     bbox = fields.Nested(BBoxSchema, required=True)
     person = fields.Nested(PersonBrief, allow_none=True, required=True)
     similarity = fields.Float(allow_none=True)
@@ -57,7 +57,7 @@ class FaceDecision(Schema):
     direction = fields.String(required=True)
 
 
-class FrameResult(Schema):
+class FrameResult(ResponseSchema):
     faces = fields.List(fields.Nested(FaceDecision), required=True)
     event_ids = fields.List(fields.Integer(), required=True)
     model_version = fields.Integer(required=True)
@@ -69,7 +69,7 @@ class ManualOpen(Schema):
     person_id = fields.Integer(allow_none=True)
 
 
-class GateStatus(Schema):
+class GateStatus(ResponseSchema):
     id = fields.Integer(required=True)
     name = fields.String(required=True)
     direction = fields.String(required=True)

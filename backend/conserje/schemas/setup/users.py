@@ -4,7 +4,7 @@ from flask import g
 from marshmallow import Schema, fields, validate
 
 from conserje.models import ROLES
-from conserje.schemas.core.common import SearchQuery
+from conserje.schemas.core.common import ResponseSchema, SearchQuery
 
 
 def _roles_field(**kwargs):
@@ -12,7 +12,7 @@ def _roles_field(**kwargs):
                        validate=validate.Length(min=1), **kwargs)
 
 
-class UserSchema(Schema):
+class UserSchema(ResponseSchema):
     id = fields.Integer(required=True)
     email = fields.String(required=True)
     # Roles are per condominium: those held in the condominium the request acts in.

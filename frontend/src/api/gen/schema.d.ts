@@ -89,7 +89,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/csv": string;
+                    };
                 };
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
@@ -216,7 +218,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "image/jpeg": string;
+                    };
                 };
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -469,7 +473,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/pdf": string;
+                    };
                 };
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
@@ -639,7 +645,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/csv": string;
+                    };
                 };
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
@@ -899,7 +907,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["Building"];
+                    "application/json": components["schemas"]["BuildingCreate"];
                 };
             };
             responses: {
@@ -1063,7 +1071,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["ChargeType"];
+                    "application/json": components["schemas"]["ChargeTypeCreate"];
                 };
             };
             responses: {
@@ -1284,7 +1292,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/csv": string;
+                    };
                 };
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
@@ -1455,7 +1465,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/event-stream": string;
+                    };
                 };
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
@@ -1556,7 +1568,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["Expense"];
+                    "application/json": components["schemas"]["ExpenseCreate"];
                 };
             };
             responses: {
@@ -1646,7 +1658,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/pdf": string;
+                    };
                 };
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -2077,7 +2091,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/csv": string;
+                    };
                 };
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
@@ -2157,7 +2173,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/csv": string;
+                    };
                 };
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
@@ -2197,7 +2215,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/csv": string;
+                    };
                 };
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
@@ -2376,7 +2396,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["FinanceSettings"];
+                    "application/json": components["schemas"]["FinanceSettingsUpdate"];
                 };
             };
             responses: {
@@ -2505,7 +2525,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["Gate"];
+                    "application/json": components["schemas"]["GateCreate"];
                 };
             };
             responses: {
@@ -3174,7 +3194,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["Membership"];
+                    "application/json": components["schemas"]["MembershipCreate"];
                 };
             };
             responses: {
@@ -3475,7 +3495,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "text/csv": string;
+                    };
                 };
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
@@ -3557,7 +3579,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/pdf": string;
+                    };
                 };
                 404: components["responses"]["DEFAULT_ERROR"];
                 default: components["responses"]["DEFAULT_ERROR"];
@@ -3667,7 +3691,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["Person"];
+                    "application/json": components["schemas"]["PersonCreate"];
                 };
             };
             responses: {
@@ -4032,7 +4056,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "image/jpeg": string;
+                    };
                 };
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -4393,7 +4419,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/octet-stream": string;
+                    };
                 };
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -4500,7 +4528,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["Unit"];
+                    "application/json": components["schemas"]["UnitCreate"];
                 };
             };
             responses: {
@@ -4826,7 +4854,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["Vehicle"];
+                    "application/json": components["schemas"]["VehicleCreate"];
                 };
             };
             responses: {
@@ -4966,7 +4994,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["VisitorKpis"];
+                    };
                 };
                 422: components["responses"]["UNPROCESSABLE_ENTITY"];
                 default: components["responses"]["DEFAULT_ERROR"];
@@ -5143,7 +5173,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["VisitorSettings"];
+                    "application/json": components["schemas"]["VisitorSettingsUpdate"];
                 };
             };
             responses: {
@@ -5842,7 +5872,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "image/png": string;
+                    };
                 };
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -5881,7 +5913,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "image/svg+xml": string;
+                    };
                 };
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -6043,7 +6077,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "image/jpeg": string;
+                    };
                 };
                 default: components["responses"]["DEFAULT_ERROR"];
             };
@@ -6177,28 +6213,28 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         AccessEvent: {
-            correction_of_id?: number | null;
+            correction_of_id: number | null;
             /** Format: date-time */
             created_at: string;
             decision: string;
-            device_id?: number | null;
+            device_id: number | null;
             direction: string;
             gate_id: number;
-            readonly gate_name?: string;
-            guard_id?: number | null;
-            readonly has_snapshot?: boolean;
+            readonly gate_name: string;
+            guard_id: number | null;
+            readonly has_snapshot: boolean;
             id: number;
             method: string;
-            model_version?: number | null;
+            model_version: number | null;
             /** Format: date-time */
             occurred_at: string;
-            person_id?: number | null;
-            readonly person_kind?: string | null;
-            readonly person_name?: string | null;
-            reason?: string | null;
+            person_id: number | null;
+            readonly person_kind: string | null;
+            readonly person_name: string | null;
+            reason: string | null;
             row_hash: string;
             seq_no: number;
-            similarity?: number | null;
+            similarity: number | null;
         };
         AccessToken: {
             access_token: string;
@@ -6210,33 +6246,33 @@ export interface components {
              * Format: decimal
              * @example 45000
              */
-            readonly current?: string;
+            readonly current: string;
             /**
              * Format: decimal
              * @example 45000
              */
-            readonly d1_30?: string;
+            readonly d1_30: string;
             /**
              * Format: decimal
              * @example 45000
              */
-            readonly d31_60?: string;
+            readonly d31_60: string;
             /**
              * Format: decimal
              * @example 45000
              */
-            readonly d61_90?: string;
+            readonly d61_90: string;
             /**
              * Format: decimal
              * @example 45000
              */
-            readonly d90_plus?: string;
+            readonly d90_plus: string;
         };
         Alert: {
-            access_event_id?: number | null;
+            access_event_id: number | null;
             /** Format: date-time */
-            acked_at?: string | null;
-            acked_by_id?: number | null;
+            acked_at: string | null;
+            acked_by_id: number | null;
             /** Format: date-time */
             created_at: string;
             gate_id: number;
@@ -6259,16 +6295,16 @@ export interface components {
             /** Format: date */
             day: string;
             /** Format: date-time */
-            first_entry?: string | null;
+            first_entry: string | null;
             hours_worked: number;
             /** Format: date-time */
-            last_exit?: string | null;
+            last_exit: string | null;
             late_minutes: number;
             missing_exit: boolean;
             name: string;
             person_id: number;
-            scheduled_end?: string | null;
-            scheduled_start?: string | null;
+            scheduled_end: string | null;
+            scheduled_start: string | null;
             /** @enum {string} */
             status: "on_time" | "late" | "absent" | "pending" | "unscheduled";
         };
@@ -6294,27 +6330,27 @@ export interface components {
         };
         AuditEntry: {
             action: string;
-            actor_id?: number | null;
-            after_data?: {
+            actor_id: number | null;
+            after_data: {
                 [key: string]: unknown;
             } | null;
-            before_data?: {
+            before_data: {
                 [key: string]: unknown;
             } | null;
             /** Format: date-time */
             created_at: string;
             entity: string;
-            entity_id?: number | null;
+            entity_id: number | null;
             id: number;
         };
         Authorisation: {
             /** Format: date-time */
-            answered_at?: string | null;
-            answered_by_id?: number | null;
-            channel?: string | null;
-            deny_reason?: string | null;
+            answered_at: string | null;
+            answered_by_id: number | null;
+            channel: string | null;
+            deny_reason: string | null;
             /** Format: date-time */
-            expires_at?: string | null;
+            expires_at: string | null;
             id: number;
             kind: string;
             /** Format: date-time */
@@ -6328,60 +6364,60 @@ export interface components {
             y: number;
         };
         Balance: {
-            readonly aging?: components["schemas"]["Aging"];
+            readonly aging: components["schemas"]["Aging"];
             /**
              * Format: decimal
              * @description owed; negative is credit
              * @example 45000
              */
-            readonly balance?: string;
+            readonly balance: string;
             /**
              * Format: decimal
              * @example 45000
              */
-            readonly credit?: string;
-            readonly days_late?: number;
+            readonly credit: string;
+            readonly days_late: number;
             /** @description the unit's id */
-            readonly id?: number;
+            readonly id: number;
             /** Format: date */
-            readonly oldest_due_on?: string | null;
+            readonly oldest_due_on: string | null;
             /**
              * Format: decimal
              * @example 45000
              */
-            readonly open_total?: string;
-            readonly unit_code?: string;
-            readonly unit_id?: number;
+            readonly open_total: string;
+            readonly unit_code: string;
+            readonly unit_id: number;
         };
         BillingRequest: {
             /** @example 2026-03 */
             period: string;
         };
         BillingResult: {
-            created?: number;
-            interest_charges?: number;
-            late_fees?: number;
-            period?: string;
-            skipped?: number;
+            created: number;
+            interest_charges: number;
+            late_fees: number;
+            period: string;
+            skipped: number;
             /**
              * Format: decimal
              * @example 45000
              */
-            readonly total?: string;
-            units_without_class?: string[];
+            readonly total: string;
+            units_without_class: string[];
         };
         Block: {
             /** Format: date-time */
             created_at: string;
-            created_by_id?: number | null;
+            created_by_id: number | null;
             id: number;
-            lift_reason?: string | null;
+            lift_reason: string | null;
             /** Format: date-time */
-            lifted_at?: string | null;
+            lifted_at: string | null;
             person_id: number;
             reason: string;
-            unit_id?: number | null;
-            readonly visitor_name?: string;
+            unit_id: number | null;
+            readonly visitor_name: string;
         };
         BlockCreate: {
             reason: string;
@@ -6390,13 +6426,16 @@ export interface components {
             visitor_id: number;
         };
         Building: {
+            code: string | null;
+            readonly id: number;
+            name: string;
+        };
+        BuildingCreate: {
             code?: string | null;
-            readonly id?: number;
             name: string;
         };
         BuildingUpdate: {
             code?: string | null;
-            readonly id?: number;
             name?: string;
         };
         Catalogue: {
@@ -6408,15 +6447,15 @@ export interface components {
         CatalogueEntry: {
             available: boolean;
             /** @description the weights file it needs */
-            file?: string;
+            file: string;
             name: string;
         };
         Change: {
-            actor_id?: number | null;
+            actor_id: number | null;
             /** Format: date-time */
             changed_at: string;
-            from_status?: string | null;
-            note?: string | null;
+            from_status: string | null;
+            note: string | null;
             to_status: string;
         };
         ChargeCreate: {
@@ -6440,8 +6479,23 @@ export interface components {
              * @example 45000
              */
             amount: string;
+            description: string | null;
+            readonly id: number;
+            is_active: boolean;
+            /**
+             * @default fine
+             * @enum {string}
+             */
+            kind: "fine" | "reservation" | "other";
+            name: string;
+        };
+        ChargeTypeCreate: {
+            /**
+             * Format: decimal
+             * @example 45000
+             */
+            amount: string;
             description?: string | null;
-            readonly id?: number;
             is_active?: boolean;
             /**
              * @default fine
@@ -6457,7 +6511,6 @@ export interface components {
              */
             amount?: string;
             description?: string | null;
-            readonly id?: number;
             is_active?: boolean;
             /**
              * @default fine
@@ -6471,12 +6524,12 @@ export interface components {
              * Format: decimal
              * @example 45000
              */
-            readonly amount?: string;
-            readonly id?: number;
-            readonly provider?: string;
-            readonly public_id?: string;
-            readonly redirect_url?: string;
-            readonly unit_id?: number;
+            readonly amount: string;
+            readonly id: number;
+            readonly provider: string;
+            readonly public_id: string;
+            readonly redirect_url: string;
+            readonly unit_id: number;
         };
         CheckoutRequest: {
             /**
@@ -6505,11 +6558,11 @@ export interface components {
         Consent: {
             /** Format: date-time */
             granted_at: string;
-            granted_by_id?: number | null;
+            granted_by_id: number | null;
             id: number;
             person_id: number;
             /** Format: date-time */
-            revoked_at?: string | null;
+            revoked_at: string | null;
             version: string;
         };
         ConsentRequest: {
@@ -6546,6 +6599,11 @@ export interface components {
              */
             file?: string;
         };
+        DayCount: {
+            /** Format: date */
+            day: string;
+            entries: number;
+        };
         DetectorFinetuneUpload: {
             /**
              * @description a model yaml (from scratch) or a .pt file in the models folder to start from
@@ -6568,11 +6626,11 @@ export interface components {
             gate_id: number;
             id: number;
             /** Format: date-time */
-            last_seen_at?: string | null;
+            last_seen_at: string | null;
             name: string;
             public_id: string;
             /** Format: date-time */
-            revoked_at?: string | null;
+            revoked_at: string | null;
         };
         DeviceCreate: {
             /** @example Kiosko portón norte */
@@ -6594,9 +6652,9 @@ export interface components {
             results: components["schemas"]["EnrolResult"][];
         };
         EnrolResult: {
-            face_id?: number | null;
+            face_id: number | null;
             filename: string;
-            quality?: (Record<string, never> | null) | components["schemas"]["Quality"];
+            quality: components["schemas"]["Quality"] | null;
             reasons: string[];
             /** @enum {string} */
             status: "accepted" | "rejected";
@@ -6606,32 +6664,32 @@ export interface components {
              * Format: decimal
              * @example 45000
              */
-            readonly amount?: string;
+            readonly amount: string;
             /** Format: date */
-            readonly booked_on?: string;
+            readonly booked_on: string;
             /** Format: date-time */
-            readonly created_at?: string;
-            readonly description?: string | null;
+            readonly created_at: string;
+            readonly description: string | null;
             /** Format: date */
-            readonly due_on?: string | null;
-            readonly entry_type?: string;
-            readonly id?: number;
-            readonly kind?: string;
+            readonly due_on: string | null;
+            readonly entry_type: string;
+            readonly id: number;
+            readonly kind: string;
             /**
              * Format: decimal
              * @description charges: still owed; payments: unallocated credit
              * @example 45000
              */
-            readonly open_amount?: string | null;
-            readonly period?: string | null;
-            readonly public_id?: string;
-            readonly receipt_code?: string | null;
-            readonly reference?: string | null;
-            readonly reverses_id?: number | null;
+            readonly open_amount: string | null;
+            readonly period: string | null;
+            readonly public_id: string;
+            readonly receipt_code: string | null;
+            readonly reference: string | null;
+            readonly reverses_id: number | null;
             /** @description open, partial, paid, reversed (charges); applied, credit, reversed (payments); reversal */
-            readonly status?: string;
-            readonly unit_code?: string;
-            readonly unit_id?: number;
+            readonly status: string;
+            readonly unit_code: string;
+            readonly unit_id: number;
         };
         EntryRequest: {
             gate_id: number;
@@ -6668,11 +6726,24 @@ export interface components {
             /** @example mantención */
             category: string;
             /** Format: date-time */
-            readonly created_at?: string;
+            readonly created_at: string;
+            description: string | null;
+            readonly has_invoice: boolean;
+            readonly id: number;
+            readonly public_id: string;
+            /** Format: date */
+            spent_on: string;
+            supplier: string;
+        };
+        ExpenseCreate: {
+            /**
+             * Format: decimal
+             * @example 45000
+             */
+            amount: string;
+            /** @example mantención */
+            category: string;
             description?: string | null;
-            readonly has_invoice?: boolean;
-            readonly id?: number;
-            readonly public_id?: string;
             /** Format: date */
             spent_on: string;
             supplier: string;
@@ -6694,24 +6765,41 @@ export interface components {
             /** @enum {string} */
             decision: "granted" | "denied" | "unknown" | "retry";
             direction: string;
-            person: (Record<string, never> | null) | components["schemas"]["PersonBrief"];
+            person: components["schemas"]["PersonBrief"] | null;
             /** @description resident, staff, visitor_authorised | inactive, outside_hours, no_authorisation, blacklisted | no_match | frame_too_small, face_too_small, too_dark, too_bright, blurry, not_frontal */
             reason: string;
-            similarity?: number | null;
+            similarity: number | null;
         };
         FaceModel: {
             /** Format: date-time */
             created_at: string;
             detector: string;
             /** @description weights file of the detector (fine-tuned YOLO), null = its default */
-            detector_weights?: string | null;
+            detector_weights: string | null;
             id: number;
             is_active: boolean;
             model: string;
-            /** @description rank1, tar_at_threshold, far_at_threshold, eer, histogram{bins, genuine, impostor}, people, faces, threshold, method */
-            report?: {
+            /** @description the evaluation of a ready version; a failed one has only error and faces */
+            report: ({
+                eer?: number | null;
+                error?: string;
+                faces?: number;
+                faces_not_detected?: number;
+                far_at_threshold?: number | null;
+                histogram?: {
+                    bins: number[];
+                    genuine: number[];
+                    impostor: number[];
+                };
+                method?: string;
+                people?: number;
+                rank1?: number | null;
+                tar_at_threshold?: number | null;
+                target_far?: number;
+                threshold?: number;
+            } & {
                 [key: string]: unknown;
-            } | null;
+            }) | null;
             /** @enum {string} */
             status: "training" | "ready" | "failed";
             target_far: number;
@@ -6719,6 +6807,41 @@ export interface components {
             version: number;
         };
         FinanceSettings: {
+            bank_details: string | null;
+            billing_day: number;
+            /** @enum {string} */
+            currency: "ARS" | "BOB" | "BRL" | "CLP" | "MXN" | "PEN" | "USD";
+            due_day: number;
+            /**
+             * Format: decimal
+             * @example 45000
+             */
+            dues_amount: string;
+            dues_by_class: {
+                [key: string]: string;
+            } | null;
+            /** @enum {string} */
+            dues_method: "fixed" | "unit_class" | "coefficient";
+            grace_days: number;
+            /** @enum {string} */
+            interest_kind: "none" | "simple" | "compound";
+            /**
+             * Format: decimal
+             * @example 45000
+             */
+            interest_rate: string;
+            /**
+             * Format: decimal
+             * @example 45000
+             */
+            late_fee: string;
+            /** @enum {string|null} */
+            provider: "mercadopago" | "stripe" | null;
+            quiet_from: number;
+            quiet_until: number;
+            reminder_offsets: number[];
+        };
+        FinanceSettingsUpdate: {
             bank_details?: string | null;
             billing_day?: number;
             /** @enum {string} */
@@ -6775,8 +6898,24 @@ export interface components {
              * @default both
              * @enum {string}
              */
+            direction: "entry" | "exit" | "both";
+            readonly id: number;
+            /** @default true */
+            is_active: boolean;
+            /**
+             * @default pedestrian
+             * @enum {string}
+             */
+            kind: "pedestrian" | "vehicle";
+            name: string;
+            readonly public_id: string;
+        };
+        GateCreate: {
+            /**
+             * @default both
+             * @enum {string}
+             */
             direction?: "entry" | "exit" | "both";
-            readonly id?: number;
             /** @default true */
             is_active?: boolean;
             /**
@@ -6785,10 +6924,9 @@ export interface components {
              */
             kind?: "pedestrian" | "vehicle";
             name: string;
-            readonly public_id?: string;
         };
         GateStatus: {
-            device_name?: string | null;
+            device_name: string | null;
             direction: string;
             id: number;
             is_active: boolean;
@@ -6803,7 +6941,6 @@ export interface components {
              * @enum {string}
              */
             direction?: "entry" | "exit" | "both";
-            readonly id?: number;
             /** @default true */
             is_active?: boolean;
             /**
@@ -6812,26 +6949,30 @@ export interface components {
              */
             kind?: "pedestrian" | "vehicle";
             name?: string;
-            readonly public_id?: string;
         };
         Health: {
-            components?: {
+            components: {
                 [key: string]: components["schemas"]["ComponentHealth"];
             };
             status: string;
+        };
+        HourCount: {
+            entries: number;
+            /** @description 0-23, local time */
+            hour: number;
         };
         IdentifiedFace: {
             bbox: components["schemas"]["BBox"];
             /** @enum {string} */
             decision: "match" | "unknown" | "low_quality";
-            match: (Record<string, never> | null) | components["schemas"]["Match"];
+            match: components["schemas"]["Match"] | null;
             quality: components["schemas"]["Quality"];
         };
         IdentifyResponse: {
             faces: components["schemas"]["IdentifiedFace"][];
             model_version: number;
             threshold: number;
-            timings_ms?: {
+            timings_ms: {
                 [key: string]: number;
             };
         };
@@ -6854,20 +6995,23 @@ export interface components {
             created: number;
         };
         IncomeExpense: {
-            months?: components["schemas"]["MonthTotal"][];
-            rows?: components["schemas"]["ReportRow"][];
+            months: components["schemas"]["MonthTotal"][];
+            rows: components["schemas"]["ReportRow"][];
         };
         Job: {
             /** Format: date-time */
             created_at: string;
-            error?: string | null;
+            error: string | null;
             /** Format: date-time */
-            finished_at?: string | null;
+            finished_at: string | null;
             id: string;
             kind: string;
             /** @description 0-100 */
             progress: number;
-            result?: unknown;
+            /** @description what the finished job made (e.g. the dataset report of ingest_face_dataset) */
+            result: {
+                [key: string]: unknown;
+            } | null;
             /** @enum {string} */
             state: "queued" | "started" | "finished" | "failed";
         };
@@ -6907,28 +7051,35 @@ export interface components {
         };
         Membership: {
             /** Format: date */
-            ends_on?: string | null;
-            readonly id?: number;
+            ends_on: string | null;
+            readonly id: number;
             person_id: number;
-            readonly person_name?: string;
+            readonly person_name: string;
+            /** @enum {string} */
+            role: "owner" | "tenant" | "family" | "resident";
+            /** Format: date */
+            starts_on: string | null;
+            readonly unit_code: string;
+            unit_id: number;
+        };
+        MembershipCreate: {
+            /** Format: date */
+            ends_on?: string | null;
+            person_id: number;
             /** @enum {string} */
             role: "owner" | "tenant" | "family" | "resident";
             /** Format: date */
             starts_on?: string | null;
-            readonly unit_code?: string;
             unit_id: number;
         };
         MembershipUpdate: {
             /** Format: date */
             ends_on?: string | null;
-            readonly id?: number;
             person_id?: number;
-            readonly person_name?: string;
             /** @enum {string} */
             role?: "owner" | "tenant" | "family" | "resident";
             /** Format: date */
             starts_on?: string | null;
-            readonly unit_code?: string;
             unit_id?: number;
         };
         MonthTotal: {
@@ -6936,28 +7087,28 @@ export interface components {
              * Format: decimal
              * @example 45000
              */
-            readonly expense?: string;
+            readonly expense: string;
             /**
              * Format: decimal
              * @example 45000
              */
-            readonly income?: string;
-            month?: string;
+            readonly income: string;
+            month: string;
             /**
              * Format: decimal
              * @example 45000
              */
-            readonly net?: string;
+            readonly net: string;
         };
         Notification: {
-            readonly body?: string;
+            readonly body: string;
             /** Format: date-time */
-            readonly created_at?: string;
-            readonly id?: number;
+            readonly created_at: string;
+            readonly id: number;
             /** Format: date-time */
-            readonly read_at?: string | null;
-            readonly title?: string;
-            readonly topic?: string;
+            readonly read_at: string | null;
+            readonly title: string;
+            readonly topic: string;
         };
         PaginationMetadata: {
             /** @description First available page number. */
@@ -6975,6 +7126,19 @@ export interface components {
             /** @description Total number of pages. */
             total_pages?: number;
         };
+        Pass: {
+            entries_allowed: number | null;
+            entries_used: number;
+            id: string;
+            key_id: string;
+            png_url: string;
+            qr_payload: string;
+            svg_url: string;
+            /** Format: date-time */
+            valid_from: string;
+            /** Format: date-time */
+            valid_until: string;
+        };
         PassDelivery: {
             /** @description channels that took the pass: email, whatsapp, sms */
             sent_by: string[];
@@ -6982,13 +7146,13 @@ export interface components {
         Passage: {
             access_event_id: number;
             direction: string;
-            guard_id?: number | null;
+            guard_id: number | null;
             id: number;
             method: string;
-            notes?: string | null;
+            notes: string | null;
             /** Format: date-time */
             occurred_at: string;
-            plate?: string | null;
+            plate: string | null;
         };
         PaymentCreate: {
             /**
@@ -7009,61 +7173,67 @@ export interface components {
              * Format: decimal
              * @example 45000
              */
-            readonly amount_due?: string;
-            bank_details?: string | null;
-            currency?: string;
+            readonly amount_due: string;
+            bank_details: string | null;
+            currency: string;
             /** @description mercadopago or stripe; null: pay by bank transfer */
-            provider?: string | null;
-            unit_id?: number;
+            provider: string | null;
+            unit_id: number;
         };
         Person: {
             /** Format: date-time */
-            readonly created_at?: string;
+            readonly created_at: string;
+            doc_number: string;
+            /** @enum {string} */
+            doc_type: "rut" | "cpf" | "dni" | "passport" | "other" | "rg" | "cnh" | "rne" | "ci";
+            /** Format: email */
+            email: string | null;
+            first_name: string;
+            readonly full_name: string;
+            readonly id: number;
+            /** @enum {string} */
+            kind: "owner" | "tenant" | "family" | "staff" | "visitor";
+            last_name: string;
+            phone: string | null;
+            readonly photo_key: string | null;
+            readonly public_id: string;
+        };
+        PersonBrief: {
+            id: number;
+            kind: string;
+            name: string;
+            unit: string | null;
+        };
+        PersonCreate: {
             doc_number: string;
             /** @enum {string} */
             doc_type: "rut" | "cpf" | "dni" | "passport" | "other" | "rg" | "cnh" | "rne" | "ci";
             /** Format: email */
             email?: string | null;
             first_name: string;
-            readonly full_name?: string;
-            readonly id?: number;
             /** @enum {string} */
             kind: "owner" | "tenant" | "family" | "staff" | "visitor";
             last_name: string;
             phone?: string | null;
-            readonly photo_key?: string | null;
-            readonly public_id?: string;
-        };
-        PersonBrief: {
-            id: number;
-            kind: string;
-            name: string;
-            unit?: string | null;
         };
         PersonUpdate: {
-            /** Format: date-time */
-            readonly created_at?: string;
             doc_number?: string;
             /** @enum {string} */
             doc_type?: "rut" | "cpf" | "dni" | "passport" | "other" | "rg" | "cnh" | "rne" | "ci";
             /** Format: email */
             email?: string | null;
             first_name?: string;
-            readonly full_name?: string;
-            readonly id?: number;
             /** @enum {string} */
             kind?: "owner" | "tenant" | "family" | "staff" | "visitor";
             last_name?: string;
             phone?: string | null;
-            readonly photo_key?: string | null;
-            readonly public_id?: string;
         };
         Presence: {
             event_id: number;
             gate_id: number;
-            readonly kind?: string;
-            readonly name?: string;
-            readonly person_id?: number;
+            readonly kind: string;
+            readonly name: string;
+            readonly person_id: number;
             /** Format: date-time */
             since: string;
             units: string[];
@@ -7082,7 +7252,7 @@ export interface components {
             image?: string;
         };
         Quality: {
-            metrics?: {
+            metrics: {
                 [key: string]: number;
             };
             ok: boolean;
@@ -7110,10 +7280,10 @@ export interface components {
              * Format: decimal
              * @example 45000
              */
-            readonly amount?: string;
-            category?: string;
-            direction?: string;
-            month?: string;
+            readonly amount: string;
+            category: string;
+            direction: string;
+            month: string;
         };
         RetrainRequest: {
             /**
@@ -7149,28 +7319,28 @@ export interface components {
              * Format: decimal
              * @description AUC of 'last month was late' alone, same validation rows
              */
-            readonly baseline_auc?: string | null;
+            readonly baseline_auc: string | null;
             /** Format: date-time */
-            readonly created_at?: string;
-            readonly id?: number;
-            readonly is_active?: boolean;
-            readonly metrics?: {
+            readonly created_at: string;
+            readonly id: number;
+            readonly is_active: boolean;
+            readonly metrics: {
                 [key: string]: unknown;
             };
             /** Format: decimal */
-            readonly precision_top10?: string | null;
+            readonly precision_top10: string | null;
             /**
              * Format: decimal
              * @description time-split validation
              */
-            readonly roc_auc?: string | null;
-            readonly trained_through?: string;
+            readonly roc_auc: string | null;
+            readonly trained_through: string;
         };
         RiskReason: {
-            feature?: string;
-            value?: number;
+            feature: string;
+            value: number;
             /** @description how much it raises the score */
-            weight?: number;
+            weight: number;
         };
         RotateRequest: {
             /** @default false */
@@ -7183,15 +7353,15 @@ export interface components {
         ScanResult: {
             /** @enum {string} */
             decision: "granted" | "denied";
-            event_id?: number | null;
+            event_id: number | null;
             reason: string;
-            visit?: (Record<string, never> | null) | components["schemas"]["Visit"];
+            visit: components["schemas"]["Visit"] | null;
         };
         ScheduleDump: {
             /** @example 08:30 */
-            readonly end?: string;
+            readonly end: string;
             /** @example 08:30 */
-            readonly start?: string;
+            readonly start: string;
             weekday: number;
         };
         Shift: {
@@ -7210,28 +7380,28 @@ export interface components {
              * Format: decimal
              * @example 45000
              */
-            readonly closing_balance?: string;
-            readonly lines?: components["schemas"]["StatementLine"][];
+            readonly closing_balance: string;
+            readonly lines: components["schemas"]["StatementLine"][];
             /**
              * Format: decimal
              * @example 45000
              */
-            readonly opening_balance?: string;
-            readonly unit_code?: unknown;
-            readonly unit_id?: unknown;
+            readonly opening_balance: string;
+            readonly unit_code: string;
+            readonly unit_id: number;
         };
         StatementLine: {
-            readonly entry?: components["schemas"]["Entry"];
+            readonly entry: components["schemas"]["Entry"];
             /**
              * Format: decimal
              * @example 45000
              */
-            readonly running_balance?: string;
+            readonly running_balance: string;
             /**
              * Format: decimal
              * @example 45000
              */
-            readonly signed_amount?: string;
+            readonly signed_amount: string;
         };
         StreamTicket: {
             expires_in: number;
@@ -7271,21 +7441,21 @@ export interface components {
              * Format: decimal
              * @example 45000
              */
-            readonly amount?: string;
+            readonly amount: string;
             /** Format: date-time */
-            readonly created_at?: string;
-            readonly id?: number;
+            readonly created_at: string;
+            readonly id: number;
             /** Format: date */
-            readonly paid_on?: string;
-            readonly payment_id?: number | null;
-            readonly proof_type?: string;
-            readonly public_id?: string;
-            readonly reference?: string | null;
-            readonly review_note?: string | null;
+            readonly paid_on: string;
+            readonly payment_id: number | null;
+            readonly proof_type: string;
+            readonly public_id: string;
+            readonly reference: string | null;
+            readonly review_note: string | null;
             /** Format: date-time */
-            readonly reviewed_at?: string | null;
-            readonly status?: string;
-            readonly unit_id?: number;
+            readonly reviewed_at: string | null;
+            readonly status: string;
+            readonly unit_id: number;
         };
         TransferProofForm: {
             /**
@@ -7308,9 +7478,33 @@ export interface components {
              * Format: decimal
              * @example 74.50
              */
+            area_m2: string | null;
+            building_id: number | null;
+            readonly building_name: string | null;
+            /** @example A-102 */
+            code: string;
+            /**
+             * Format: decimal
+             * @example 74.50
+             */
+            coefficient: string | null;
+            /** Format: date-time */
+            readonly created_at: string;
+            floor: number | null;
+            readonly id: number;
+            readonly public_id: string;
+        };
+        UnitClassRequest: {
+            fee_class: string | null;
+            unit_id: number;
+        };
+        UnitCreate: {
+            /**
+             * Format: decimal
+             * @example 74.50
+             */
             area_m2?: string | null;
             building_id?: number | null;
-            readonly building_name?: string | null;
             /** @example A-102 */
             code: string;
             /**
@@ -7318,22 +7512,14 @@ export interface components {
              * @example 74.50
              */
             coefficient?: string | null;
-            /** Format: date-time */
-            readonly created_at?: string;
             floor?: number | null;
-            readonly id?: number;
-            readonly public_id?: string;
-        };
-        UnitClassRequest: {
-            fee_class: string | null;
-            unit_id: number;
         };
         UnitRisk: {
-            reasons?: components["schemas"]["RiskReason"][];
+            reasons: components["schemas"]["RiskReason"][];
             /** @description probability of paying the next dues late */
-            score?: number;
-            unit_code?: string;
-            unit_id?: number;
+            score: number;
+            unit_code: string;
+            unit_id: number;
         };
         UnitUpdate: {
             /**
@@ -7342,7 +7528,6 @@ export interface components {
              */
             area_m2?: string | null;
             building_id?: number | null;
-            readonly building_name?: string | null;
             /** @example A-102 */
             code?: string;
             /**
@@ -7350,11 +7535,7 @@ export interface components {
              * @example 74.50
              */
             coefficient?: string | null;
-            /** Format: date-time */
-            readonly created_at?: string;
             floor?: number | null;
-            readonly id?: number;
-            readonly public_id?: string;
         };
         User: {
             /** Format: date-time */
@@ -7363,8 +7544,8 @@ export interface components {
             id: number;
             is_active: boolean;
             /** Format: date-time */
-            last_login_at?: string | null;
-            person_id?: number | null;
+            last_login_at: string | null;
+            person_id: number | null;
             readonly roles: string[];
         };
         UserCreate: {
@@ -7383,62 +7564,68 @@ export interface components {
             roles?: ("admin" | "manager" | "guard" | "resident" | "staff")[];
         };
         Vehicle: {
+            colour: string | null;
+            readonly id: number;
+            make: string | null;
+            model: string | null;
+            /** @example BBCL-42 */
+            plate: string;
+            readonly unit_code: string;
+            unit_id: number;
+        };
+        VehicleCreate: {
             colour?: string | null;
-            readonly id?: number;
             make?: string | null;
             model?: string | null;
             /** @example BBCL-42 */
             plate: string;
-            readonly unit_code?: string;
             unit_id: number;
         };
         VehicleUpdate: {
             colour?: string | null;
-            readonly id?: number;
             make?: string | null;
             model?: string | null;
             /** @example BBCL-42 */
             plate?: string;
-            readonly unit_code?: string;
             unit_id?: number;
         };
         Visit: {
-            readonly alerts?: string[];
+            readonly alerts: string[];
             /** Format: date-time */
             created_at: string;
-            end_minute?: number | null;
+            end_minute: number | null;
             /** Format: date-time */
-            entered_at?: string | null;
+            entered_at: string | null;
             /** Format: date-time */
-            exited_at?: string | null;
+            exited_at: string | null;
             /** Format: date-time */
-            expected_at?: string | null;
-            readonly has_photo?: boolean;
+            expected_at: string | null;
+            readonly has_photo: boolean;
             id: number;
-            inactive_reason?: string | null;
+            inactive_reason: string | null;
             is_active: boolean;
             /** @enum {string} */
             kind: "single" | "period" | "recurring" | "vip" | "walk_in";
-            notes?: string | null;
-            readonly pass?: Record<string, never> | null;
-            readonly pass_sent_by?: string[];
-            plate?: string | null;
+            notes: string | null;
+            pass: components["schemas"]["Pass"] | null;
+            readonly pass_sent_by: string[];
+            plate: string | null;
             pre_registered: boolean;
             public_id: string;
-            service_kind?: string | null;
-            start_minute?: number | null;
+            service_kind: string | null;
+            start_minute: number | null;
             /** @enum {string} */
             status: "expected" | "pending" | "approved" | "call" | "inside" | "left" | "denied" | "expired" | "cancelled";
-            readonly unit?: string;
+            readonly unit: string;
             unit_id: number;
             /** Format: date-time */
             valid_from: string;
             /** Format: date-time */
             valid_until: string;
-            readonly visitor_doc?: string;
-            readonly visitor_name?: string;
+            readonly visitor_doc: string;
+            readonly visitor_name: string;
             visitor_person_id: number;
-            weekdays?: number[] | null;
+            weekdays: number[] | null;
         };
         VisitCreate: {
             /** @example 17:00 */
@@ -7467,15 +7654,15 @@ export interface components {
         };
         Visitor: {
             category: string;
-            readonly doc_number?: string;
-            readonly doc_type?: string;
-            readonly flagged?: boolean;
-            readonly has_photo?: boolean;
+            readonly doc_number: string;
+            readonly doc_type: string;
+            readonly flagged: boolean;
+            readonly has_photo: boolean;
             id: number;
-            readonly name?: string;
+            readonly name: string;
             person_id: number;
-            readonly phone?: string | null;
-            plate?: string | null;
+            readonly phone: string | null;
+            plate: string | null;
         };
         VisitorInput: {
             doc_number: string;
@@ -7489,13 +7676,47 @@ export interface components {
             plate?: string | null;
             whatsapp?: string | null;
         };
+        VisitorKpis: {
+            /** @description 0-1 */
+            approval_rate: number | null;
+            average_response_seconds: number | null;
+            average_stay_minutes: number | null;
+            entries: number;
+            /** @description entries per passage method */
+            methods: {
+                [key: string]: number;
+            };
+            one_off_visitors: number;
+            peak_hour: number | null;
+            per_day: components["schemas"]["DayCount"][];
+            per_hour: components["schemas"]["HourCount"][];
+            /** @description 0-1 */
+            pre_registration_rate: number | null;
+            recurring_visitors: number;
+            /** Format: date */
+            since: string;
+            unique_visitors: number;
+            /** Format: date */
+            until: string;
+            visitors_per_day: number;
+        };
         VisitorSettings: {
+            approval_timeout_s: number;
+            emergency_mode: boolean;
+            flag_after_denials: number;
+            overstay_minutes: number;
+            readonly pass_key_min: number;
+            readonly pass_key_version: number;
+            renewal_days: number;
+            /** @enum {string} */
+            timeout_action: "deny" | "allow" | "call";
+            walk_in_pass_minutes: number;
+        };
+        VisitorSettingsUpdate: {
             approval_timeout_s?: number;
             emergency_mode?: boolean;
             flag_after_denials?: number;
             overstay_minutes?: number;
-            readonly pass_key_min?: number;
-            readonly pass_key_version?: number;
             renewal_days?: number;
             /** @enum {string} */
             timeout_action?: "deny" | "allow" | "call";
@@ -7521,9 +7742,9 @@ export interface components {
             unit_id: number;
         };
         WebhookResult: {
-            payment_id?: number | null;
+            payment_id: number | null;
             /** @description booked, duplicate or ignored */
-            status?: string;
+            status: string;
         };
         Week: {
             shifts: components["schemas"]["Shift"][];
