@@ -7,25 +7,13 @@ export type RetrainInput = Omit<Required<Schemas["RetrainRequest"]>, "detector_w
 export type FaceCatalogue = Schemas["Catalogue"];
 export type TrainedDetector = Schemas["TrainedDetector"];
 
-/** `FaceModel.report`: documented as a free-form object; what the server writes. */
-export interface FaceModelReport {
-  people: number;
-  faces: number;
-  threshold: number;
-  target_far: number;
-  method: string;
-  rank1: number | null;
-  tar_at_threshold: number | null;
-  far_at_threshold: number | null;
-  eer: number | null;
-  faces_not_detected: number;
-  histogram: { bins: number[]; genuine: number[]; impostor: number[] };
-}
-export type FaceModel = Omit<Schemas["FaceModel"], "report"> & { report?: FaceModelReport | null };
+export type FaceModel = Schemas["FaceModel"];
+/** A version's evaluation (absent while training; `error` when it failed). */
+export type FaceModelReport = NonNullable<FaceModel["report"]>;
 
 export const faceModels = {
   async list(): Promise<FaceModel[]> {
-    return (unwrap(await api.GET("/api/v1/face-models")) ?? []) as FaceModel[];
+    return unwrap(await api.GET("/api/v1/face-models")) ?? [];
   },
   /** Start a retraining job; 422 names what is missing (an unknown model, its weights). */
   async retrain(body: RetrainInput): Promise<string> {
@@ -33,7 +21,7 @@ export const faceModels = {
   },
   async activate(id: number): Promise<FaceModel> {
     return unwrap(await api.POST("/api/v1/face-models/{model_id}/activate",
-      { params: { path: { model_id: id } } })) as FaceModel;
+      { params: { path: { model_id: id } } }));
   },
   /** Models and detectors whose weights are present, and the fine-tuned detectors. */
   async available(): Promise<FaceCatalogue> {

@@ -6,7 +6,7 @@ import { multipart } from "./request";
 export type Consent = Schemas["Consent"];
 export type FaceQuality = Schemas["Quality"];
 export type Face = Schemas["Face"];
-export type EnrolResult = Omit<Schemas["EnrolResult"], "quality"> & { quality?: FaceQuality | null };
+export type EnrolResult = Schemas["EnrolResult"];
 
 const personPath = (personId: number) => ({ params: { path: { person_id: personId } } });
 const facePath = (personId: number, faceId: number) =>
@@ -45,7 +45,7 @@ export const faces = {
     const res = await api.POST("/api/v1/people/{person_id}/faces", {
       ...personPath(personId), ...multipart<Schemas["ImageUpload"]>(form),
     });
-    return unwrap(res).results as EnrolResult[];
+    return unwrap(res).results;
   },
   /** The enrolled photo (JPEG), fetched with the bearer token. */
   async image(personId: number, faceId: number, signal?: AbortSignal): Promise<Blob> {

@@ -5,16 +5,15 @@
 import { api, unwrap, unwrapList, type Schemas } from "./client";
 import type { ListResult } from "./pagination";
 
-/** Every dump-only field of these schemas is present in answers; say so once. */
-type Answer<T> = { [K in keyof T]-?: Exclude<T[K], undefined> };
-export type Balance = Answer<Schemas["Balance"]>;
-export type Entry = Answer<Schemas["Entry"]>;
-export type TransferProof = Answer<Schemas["TransferProof"]>;
-export type PaymentOptions = Answer<Schemas["PaymentOptions"]>;
-export type Checkout = Answer<Schemas["Checkout"]>;
-export type BillingResult = Answer<Schemas["BillingResult"]>;
-export type UnitRisk = Answer<Schemas["UnitRisk"]>;
+export type Balance = Schemas["Balance"];
+export type Entry = Schemas["Entry"];
+export type TransferProof = Schemas["TransferProof"];
+export type PaymentOptions = Schemas["PaymentOptions"];
+export type Checkout = Schemas["Checkout"];
+export type BillingResult = Schemas["BillingResult"];
+export type UnitRisk = Schemas["UnitRisk"];
 export type FinanceSettings = Schemas["FinanceSettings"];
+export type FinanceSettingsInput = Schemas["FinanceSettingsUpdate"];
 
 export interface TransferInput {
   unit_id: number;
@@ -32,10 +31,10 @@ async function blob(response: Promise<{ data?: unknown; error?: unknown; respons
   return unwrap(await response) as unknown as Blob;
 }
 
-export type ChargeType = Answer<Schemas["ChargeType"]>;
-export type Expense = Answer<Schemas["Expense"]>;
-export type MonthTotal = Answer<Schemas["MonthTotal"]>;
-export type ReportRow = Answer<Schemas["ReportRow"]>;
+export type ChargeType = Schemas["ChargeType"];
+export type Expense = Schemas["Expense"];
+export type MonthTotal = Schemas["MonthTotal"];
+export type ReportRow = Schemas["ReportRow"];
 export interface ExpenseInput {
   supplier: string;
   category: string;
@@ -62,7 +61,7 @@ export const finance = {
     const params = { query: { ...filters, page, page_size: pageSize } };
     const res = type === "charges" ? await api.GET("/api/v1/charges", { params })
       : await api.GET("/api/v1/payments", { params });
-    return unwrapList(res) as ListResult<Entry>;
+    return unwrapList(res);
   },
   async exportEntries(type: EntryType, format: ExportFormat, filters: EntryFilters): Promise<Blob> {
     const options = { params: { query: { ...filters, format } }, parseAs: "blob" as const };
@@ -70,12 +69,12 @@ export const finance = {
       : api.GET("/api/v1/payments/export", options));
   },
   async createCharge(body: ChargeInput): Promise<Entry> {
-    return unwrap(await api.POST("/api/v1/charges", { body })) as Entry;
+    return unwrap(await api.POST("/api/v1/charges", { body }));
   },
   async reverse(type: EntryType, id: number, reason: string): Promise<Entry> {
     const options = { ...entryPath(id), body: { reason } };
     return unwrap(type === "charges" ? await api.POST("/api/v1/charges/{entry_id}/reversal", options)
-      : await api.POST("/api/v1/payments/{entry_id}/reversal", options)) as Entry;
+      : await api.POST("/api/v1/payments/{entry_id}/reversal", options));
   },
   async delinquencyExport(format: ExportFormat | "pdf"): Promise<Blob> {
     return blob(api.GET("/api/v1/finance/delinquency/export", {
@@ -90,31 +89,31 @@ export const finance = {
   async settings(): Promise<FinanceSettings> {
     return unwrap(await api.GET("/api/v1/finance/settings"));
   },
-  async saveSettings(body: FinanceSettings): Promise<FinanceSettings> {
+  async saveSettings(body: FinanceSettingsInput): Promise<FinanceSettings> {
     return unwrap(await api.PATCH("/api/v1/finance/settings", { body }));
   },
   async chargeTypes(): Promise<ChargeType[]> {
     const res = await api.GET("/api/v1/charge-types", { params: { query: { page_size: 100 } } });
-    return unwrapList(res).items as ChargeType[];
+    return unwrapList(res).items;
   },
-  async createChargeType(body: Omit<Schemas["ChargeType"], "id">): Promise<ChargeType> {
-    return unwrap(await api.POST("/api/v1/charge-types", { body })) as ChargeType;
+  async createChargeType(body: Schemas["ChargeTypeCreate"]): Promise<ChargeType> {
+    return unwrap(await api.POST("/api/v1/charge-types", { body }));
   },
   async balances(): Promise<Balance[]> {
     const res = await api.GET("/api/v1/accounts", { params: { query: { page_size: 100 } } });
-    return unwrapList(res).items as Balance[];
+    return unwrapList(res).items;
   },
   async unpaidCharges(unitId: number): Promise<Entry[]> {
     const res = await api.GET("/api/v1/charges", {
       params: { query: { unit_id: unitId, status: "unpaid", page_size: 100 } },
     });
-    return unwrapList(res).items as Entry[];
+    return unwrapList(res).items;
   },
   async payments(unitId: number): Promise<ListResult<Entry>> {
     const res = await api.GET("/api/v1/payments", {
       params: { query: { unit_id: unitId, page_size: 50 } },
     });
-    return unwrapList(res) as ListResult<Entry>;
+    return unwrapList(res);
   },
   async receipt(paymentId: number): Promise<Blob> {
     return blob(api.GET("/api/v1/payments/{entry_id}/receipt.pdf", {
@@ -123,10 +122,10 @@ export const finance = {
   },
   async paymentOptions(unitId: number): Promise<PaymentOptions> {
     return unwrap(await api.GET("/api/v1/accounts/{unit_id}/payment-options",
-      unitPath(unitId))) as PaymentOptions;
+      unitPath(unitId)));
   },
   async checkout(unitId: number): Promise<Checkout> {
-    return unwrap(await api.POST("/api/v1/checkouts", { body: { unit_id: unitId } })) as Checkout;
+    return unwrap(await api.POST("/api/v1/checkouts", { body: { unit_id: unitId } }));
   },
   async reportTransfer(input: TransferInput): Promise<TransferProof> {
     const form = new FormData();
@@ -139,13 +138,13 @@ export const finance = {
     return unwrap(await api.POST("/api/v1/transfer-proofs", {
       body: form as unknown as Schemas["TransferProofForm"],
       bodySerializer: (body: unknown) => body as FormData,
-    })) as TransferProof;
+    }));
   },
   async transfers(status?: "pending" | "approved" | "rejected"): Promise<TransferProof[]> {
     const res = await api.GET("/api/v1/transfer-proofs", {
       params: { query: { page_size: 100, ...(status ? { status } : {}) } },
     });
-    return unwrapList(res).items as TransferProof[];
+    return unwrapList(res).items;
   },
   async proofFile(proofId: number): Promise<Blob> {
     return blob(api.GET("/api/v1/transfer-proofs/{proof_id}/file", {
@@ -155,20 +154,20 @@ export const finance = {
   async approve(proofId: number): Promise<TransferProof> {
     return unwrap(await api.POST("/api/v1/transfer-proofs/{proof_id}/approve", {
       ...proofPath(proofId), body: {},
-    })) as TransferProof;
+    }));
   },
   async reject(proofId: number, note: string): Promise<TransferProof> {
     return unwrap(await api.POST("/api/v1/transfer-proofs/{proof_id}/reject", {
       ...proofPath(proofId), body: { note },
-    })) as TransferProof;
+    }));
   },
   async runBilling(period: string): Promise<BillingResult> {
-    return unwrap(await api.POST("/api/v1/finance/billing-runs", { body: { period } })) as BillingResult;
+    return unwrap(await api.POST("/api/v1/finance/billing-runs", { body: { period } }));
   },
   async delinquency(): Promise<Balance[]> {
     return unwrap(await api.GET("/api/v1/finance/delinquency", {
       params: { query: { min_days: 1 } },
-    })) as Balance[];
+    }));
   },
   async incomeExpense(since: string, until: string): Promise<{ rows: ReportRow[]; months: MonthTotal[] }> {
     const res = unwrap(await api.GET("/api/v1/finance/income-expense", {
@@ -183,11 +182,11 @@ export const finance = {
   },
   async expenses(): Promise<Expense[]> {
     const res = await api.GET("/api/v1/expenses", { params: { query: { page_size: 20 } } });
-    return unwrapList(res).items as Expense[];
+    return unwrapList(res).items;
   },
   async createExpense(input: ExpenseInput): Promise<Expense> {
     const { invoice, ...body } = input;
-    const expense = unwrap(await api.POST("/api/v1/expenses", { body })) as Expense;
+    const expense = unwrap(await api.POST("/api/v1/expenses", { body }));
     if (!invoice) return expense;
     const form = new FormData();
     form.append("file", invoice);
@@ -195,7 +194,7 @@ export const finance = {
       params: { path: { expense_id: expense.id } },
       body: form as unknown as Schemas["DocumentUpload"],
       bodySerializer: (b: unknown) => b as FormData,
-    })) as Expense;
+    }));
   },
   async invoice(expenseId: number): Promise<Blob> {
     return blob(api.GET("/api/v1/expenses/{expense_id}/invoice", {
@@ -203,7 +202,7 @@ export const finance = {
     }));
   },
   async risk(): Promise<UnitRisk[]> {
-    return unwrap(await api.GET("/api/v1/finance/risk")) as UnitRisk[];
+    return unwrap(await api.GET("/api/v1/finance/risk"));
   },
 };
 

@@ -1,12 +1,12 @@
 /** Gates (the records: name, direction, kind). Gate activity lives in `gate.ts`. */
 import { api, unwrap, unwrapList, type Schemas } from "./client";
 import type { ListParams, ListResult } from "./pagination";
-import { byId, query, stored, storedList, type Stored } from "./request";
+import { byId, query } from "./request";
 
-export type Gate = Stored<Schemas["Gate"]>;
+export type Gate = Schemas["Gate"];
 
-/** Writable fields only (what create and PATCH accept). */
-export type GateInput = Pick<Gate, "name" | "direction" | "kind" | "is_active">;
+/** What a create accepts (a PATCH takes any part of it). */
+export type GateInput = Schemas["GateCreate"];
 
 export type GateListParams = ListParams &
   { kind?: Gate["kind"] | ""; direction?: Gate["direction"] | "" };
@@ -17,16 +17,16 @@ export const gates = {
     const res = await api.GET("/api/v1/gates", {
       params: { query: query({ ...rest, kind: kind || undefined, direction: direction || undefined }) },
     });
-    return storedList(unwrapList(res));
+    return unwrapList(res);
   },
   async get(id: number): Promise<Gate> {
-    return stored(unwrap(await api.GET("/api/v1/gates/{obj_id}", byId(id))));
+    return unwrap(await api.GET("/api/v1/gates/{obj_id}", byId(id)));
   },
   async create(body: GateInput): Promise<Gate> {
-    return stored(unwrap(await api.POST("/api/v1/gates", { body })));
+    return unwrap(await api.POST("/api/v1/gates", { body }));
   },
   async update(id: number, body: Partial<GateInput>): Promise<Gate> {
-    return stored(unwrap(await api.PATCH("/api/v1/gates/{obj_id}", { ...byId(id), body })));
+    return unwrap(await api.PATCH("/api/v1/gates/{obj_id}", { ...byId(id), body }));
   },
   async remove(id: number): Promise<void> {
     unwrap(await api.DELETE("/api/v1/gates/{obj_id}", byId(id)));

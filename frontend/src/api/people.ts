@@ -1,13 +1,12 @@
 /** People: residents, owners, staff... (the person records, not login accounts). */
 import { api, unwrap, unwrapList, type Schemas } from "./client";
 import type { ListParams, ListResult } from "./pagination";
-import { byId, query, stored, storedList, type Stored } from "./request";
+import { byId, query } from "./request";
 
-export type Person = Stored<Schemas["Person"]>;
+export type Person = Schemas["Person"];
 
-/** Writable fields only (what create and PATCH accept). */
-export type PersonInput = Pick<Person, "first_name" | "last_name" | "doc_type" | "doc_number" |
-  "phone" | "email" | "kind">;
+/** What a create accepts (a PATCH takes any part of it). */
+export type PersonInput = Schemas["PersonCreate"];
 
 export type PersonListParams = ListParams & { kind?: Person["kind"] | ""; unit_id?: number };
 
@@ -17,16 +16,16 @@ export const people = {
     const res = await api.GET("/api/v1/people", {
       params: { query: query({ ...rest, kind: kind || undefined }) },
     });
-    return storedList(unwrapList(res));
+    return unwrapList(res);
   },
   async get(id: number): Promise<Person> {
-    return stored(unwrap(await api.GET("/api/v1/people/{obj_id}", byId(id))));
+    return unwrap(await api.GET("/api/v1/people/{obj_id}", byId(id)));
   },
   async create(body: PersonInput): Promise<Person> {
-    return stored(unwrap(await api.POST("/api/v1/people", { body })));
+    return unwrap(await api.POST("/api/v1/people", { body }));
   },
   async update(id: number, body: Partial<PersonInput>): Promise<Person> {
-    return stored(unwrap(await api.PATCH("/api/v1/people/{obj_id}", { ...byId(id), body })));
+    return unwrap(await api.PATCH("/api/v1/people/{obj_id}", { ...byId(id), body }));
   },
   async remove(id: number): Promise<void> {
     unwrap(await api.DELETE("/api/v1/people/{obj_id}", byId(id)));

@@ -1,29 +1,29 @@
 /** Units (apartments, houses): list, detail, create, update, delete. */
 import { api, unwrap, unwrapList, type Schemas } from "./client";
 import type { ListParams, ListResult } from "./pagination";
-import { byId, query, stored, storedList, type Stored } from "./request";
+import { byId, query } from "./request";
 
 // Decimals (area, coefficient) are strings ("85.50") both ways: no precision is lost.
-export type Unit = Stored<Schemas["Unit"]>;
+export type Unit = Schemas["Unit"];
 
-/** Writable fields only (what create and PATCH accept). */
-export type UnitInput = Pick<Schemas["Unit"], "code" | "building_id" | "floor" | "area_m2" | "coefficient">;
+/** What a create accepts (a PATCH takes any part of it). */
+export type UnitInput = Schemas["UnitCreate"];
 
 export type UnitListParams = ListParams & { building_id?: number };
 
 export const units = {
   async list(params: UnitListParams): Promise<ListResult<Unit>> {
     const res = await api.GET("/api/v1/units", { params: { query: query(params) } });
-    return storedList(unwrapList(res));
+    return unwrapList(res);
   },
   async get(id: number): Promise<Unit> {
-    return stored(unwrap(await api.GET("/api/v1/units/{obj_id}", byId(id))));
+    return unwrap(await api.GET("/api/v1/units/{obj_id}", byId(id)));
   },
   async create(body: UnitInput): Promise<Unit> {
-    return stored(unwrap(await api.POST("/api/v1/units", { body })));
+    return unwrap(await api.POST("/api/v1/units", { body }));
   },
   async update(id: number, body: Partial<UnitInput>): Promise<Unit> {
-    return stored(unwrap(await api.PATCH("/api/v1/units/{obj_id}", { ...byId(id), body })));
+    return unwrap(await api.PATCH("/api/v1/units/{obj_id}", { ...byId(id), body }));
   },
   async remove(id: number): Promise<void> {
     unwrap(await api.DELETE("/api/v1/units/{obj_id}", byId(id)));

@@ -1,28 +1,28 @@
 /** Vehicles registered to units (plates read at the gates). */
 import { api, unwrap, unwrapList, type Schemas } from "./client";
 import type { ListParams, ListResult } from "./pagination";
-import { byId, query, stored, storedList, type Stored } from "./request";
+import { byId, query } from "./request";
 
-export type Vehicle = Stored<Schemas["Vehicle"]>;
+export type Vehicle = Schemas["Vehicle"];
 
-/** Writable fields only (what create and PATCH accept). */
-export type VehicleInput = Pick<Vehicle, "plate" | "unit_id" | "make" | "model" | "colour">;
+/** What a create accepts (a PATCH takes any part of it). */
+export type VehicleInput = Schemas["VehicleCreate"];
 
 export type VehicleListParams = ListParams & { unit_id?: number };
 
 export const vehicles = {
   async list(params: VehicleListParams): Promise<ListResult<Vehicle>> {
     const res = await api.GET("/api/v1/vehicles", { params: { query: query(params) } });
-    return storedList(unwrapList(res));
+    return unwrapList(res);
   },
   async get(id: number): Promise<Vehicle> {
-    return stored(unwrap(await api.GET("/api/v1/vehicles/{obj_id}", byId(id))));
+    return unwrap(await api.GET("/api/v1/vehicles/{obj_id}", byId(id)));
   },
   async create(body: VehicleInput): Promise<Vehicle> {
-    return stored(unwrap(await api.POST("/api/v1/vehicles", { body })));
+    return unwrap(await api.POST("/api/v1/vehicles", { body }));
   },
   async update(id: number, body: Partial<VehicleInput>): Promise<Vehicle> {
-    return stored(unwrap(await api.PATCH("/api/v1/vehicles/{obj_id}", { ...byId(id), body })));
+    return unwrap(await api.PATCH("/api/v1/vehicles/{obj_id}", { ...byId(id), body }));
   },
   async remove(id: number): Promise<void> {
     unwrap(await api.DELETE("/api/v1/vehicles/{obj_id}", byId(id)));

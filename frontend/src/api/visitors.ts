@@ -6,21 +6,8 @@ import { api, unwrap, unwrapList, type Schemas } from "./client";
 import type { ListParams, ListResult } from "./pagination";
 
 /** The visit's current pass (the QR text is exactly what the code encodes). */
-export interface VisitPass {
-  id: string;
-  qr_payload: string;
-  png_url: string;
-  svg_url: string;
-  valid_from: string;
-  valid_until: string;
-  entries_allowed: number | null;
-  entries_used: number;
-  key_id: string;
-}
-
-export type Visit = Omit<Schemas["Visit"], "pass" | "alerts" | "pass_sent_by"> & {
-  pass: VisitPass | null; alerts?: string[]; pass_sent_by?: string[];
-};
+export type VisitPass = Schemas["Pass"];
+export type Visit = Schemas["Visit"];
 /** A visit's new state as the live stream announces it (`visit` events). */
 export interface LiveVisit {
   id: number;
@@ -34,16 +21,10 @@ export interface LiveVisit {
   at: string;
 }
 export type VisitKind = "single" | "period" | "recurring" | "vip";
-export type ScanResult = Omit<Schemas["ScanResult"], "visit"> & { visit: Visit | null };
+export type ScanResult = Schemas["ScanResult"];
 export type Timeline = Schemas["Timeline"];
 export type Authorisation = Schemas["Authorisation"];
-export type VisitorKpis = {
-  since: string; until: string; unique_visitors: number; entries: number; visitors_per_day: number;
-  per_day: { day: string; entries: number }[]; per_hour: { hour: number; entries: number }[];
-  peak_hour: number | null; approval_rate: number | null; average_stay_minutes: number | null;
-  recurring_visitors: number; one_off_visitors: number; methods: Record<string, number>;
-  pre_registration_rate: number | null; average_response_seconds: number | null;
-};
+export type VisitorKpis = Schemas["VisitorKpis"];
 
 export type VisitorInput = Schemas["VisitorInput"];
 export type DocType = VisitorInput["doc_type"];
@@ -52,7 +33,6 @@ export type PreRegistration = Schemas["VisitCreate"];
 export type WalkInInput = Omit<Schemas["WalkInForm"], "photo"> & { photo: Blob | null };
 
 const visitPath = (id: number) => ({ params: { path: { visit_id: id } } });
-const asVisit = (v: unknown) => v as Visit;
 
 async function blob(response: Promise<{ data?: unknown; error?: unknown; response: Response }>) {
   return unwrap(await response) as unknown as Blob;
@@ -61,17 +41,16 @@ async function blob(response: Promise<{ data?: unknown; error?: unknown; respons
 export const visits = {
   async list(params: ListParams & { status?: string; unit_id?: number }): Promise<ListResult<Visit>> {
     const res = await api.GET("/api/v1/visits", { params: { query: params as never } });
-    const list = unwrapList(res);
-    return { ...list, items: list.items.map(asVisit) };
+    return unwrapList(res);
   },
   async get(id: number): Promise<Visit> {
-    return asVisit(unwrap(await api.GET("/api/v1/visits/{visit_id}", visitPath(id))));
+    return unwrap(await api.GET("/api/v1/visits/{visit_id}", visitPath(id)));
   },
   async create(body: PreRegistration): Promise<Visit> {
-    return asVisit(unwrap(await api.POST("/api/v1/visits", { body: body as never })));
+    return unwrap(await api.POST("/api/v1/visits", { body }));
   },
   async inside(): Promise<Visit[]> {
-    return (unwrap(await api.GET("/api/v1/visits/inside")) ?? []).map(asVisit);
+    return unwrap(await api.GET("/api/v1/visits/inside")) ?? [];
   },
   async history(id: number): Promise<Timeline> {
     return unwrap(await api.GET("/api/v1/visits/{visit_id}/history", visitPath(id)));
@@ -88,11 +67,11 @@ export const visits = {
     unwrap(await api.POST("/api/v1/visits/{visit_id}/exit", { ...visitPath(id), body: { gate_id: gateId } }));
   },
   async revokePass(id: number): Promise<Visit> {
-    return asVisit(unwrap(await api.POST("/api/v1/visits/{visit_id}/pass/revoke", visitPath(id))));
+    return unwrap(await api.POST("/api/v1/visits/{visit_id}/pass/revoke", visitPath(id)));
   },
   async deactivate(id: number, reason: string): Promise<Visit> {
-    return asVisit(unwrap(await api.POST("/api/v1/visits/{visit_id}/deactivate",
-      { ...visitPath(id), body: { reason } })));
+    return unwrap(await api.POST("/api/v1/visits/{visit_id}/deactivate",
+      { ...visitPath(id), body: { reason } }));
   },
   /** The QR code as a PNG (for download or sharing). */
   async passPng(id: number): Promise<Blob> {
@@ -111,7 +90,7 @@ export const visits = {
     const res = await api.POST("/api/v1/visits/{visit_id}/photo", {
       ...visitPath(id), body: form as never, bodySerializer: (body: unknown) => body as FormData,
     });
-    return asVisit(unwrap(res));
+    return unwrap(res);
   },
   /** Send the current pass to the visitor again; returns the channels that took it. */
   async sendPass(id: number): Promise<string[]> {
@@ -127,14 +106,14 @@ export const visits = {
     const res = await api.POST("/api/v1/visits/walk-ins", {
       body: form as never, bodySerializer: (body: unknown) => body as FormData,
     });
-    return asVisit(unwrap(res));
+    return unwrap(res);
   },
 };
 
 export const scans = {
   async payload(gateId: number, payload: string): Promise<ScanResult> {
     return unwrap(await api.POST("/api/v1/gates/{gate_id}/qr-scans",
-      { params: { path: { gate_id: gateId } }, body: { payload } })) as unknown as ScanResult;
+      { params: { path: { gate_id: gateId } }, body: { payload } }));
   },
   /** A camera frame: the server reads the QR code (no barcode reader in this browser). */
   async frame(gateId: number, jpeg: Blob): Promise<ScanResult> {
@@ -144,13 +123,13 @@ export const scans = {
       params: { path: { gate_id: gateId } }, body: form as never,
       bodySerializer: (body: unknown) => body as FormData,
     });
-    return unwrap(res) as unknown as ScanResult;
+    return unwrap(res);
   },
 };
 
 export const visitorKpis = {
   async get(since: string, until: string): Promise<VisitorKpis> {
     const res = await api.GET("/api/v1/visitor-admin/kpis", { params: { query: { since, until } } });
-    return unwrap(res) as unknown as VisitorKpis;
+    return unwrap(res);
   },
 };

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { finance, type FinanceSettings } from "../../api/finance";
+import { finance, type FinanceSettings, type FinanceSettingsInput } from "../../api/finance";
 import { useAuth } from "../../auth/AuthProvider";
 import { can } from "../../auth/permissions";
 import { Banner } from "../../components/Banner";
@@ -34,15 +34,15 @@ function toValues(s: FinanceSettings): Values {
 }
 
 /** What the form sends: numbers where the API wants numbers, decimals as strings. */
-function toBody(v: Values): FinanceSettings {
+function toBody(v: Values): FinanceSettingsInput {
   const int = (x: string) => (x.trim() === "" ? undefined : Number(x));
   const offsets = v.reminder_offsets.split(/[\s,;]+/).filter(Boolean).map(Number);
   return {
-    currency: v.currency as FinanceSettings["currency"], billing_day: int(v.billing_day), due_day: int(v.due_day),
-    dues_method: v.dues_method as FinanceSettings["dues_method"], dues_amount: v.dues_amount.trim(),
-    interest_kind: v.interest_kind as FinanceSettings["interest_kind"], interest_rate: v.interest_rate.trim(),
+    currency: v.currency as FinanceSettingsInput["currency"], billing_day: int(v.billing_day), due_day: int(v.due_day),
+    dues_method: v.dues_method as FinanceSettingsInput["dues_method"], dues_amount: v.dues_amount.trim(),
+    interest_kind: v.interest_kind as FinanceSettingsInput["interest_kind"], interest_rate: v.interest_rate.trim(),
     late_fee: v.late_fee.trim(), grace_days: int(v.grace_days),
-    provider: (v.provider || null) as FinanceSettings["provider"], bank_details: v.bank_details.trim() || null,
+    provider: (v.provider || null) as FinanceSettingsInput["provider"], bank_details: v.bank_details.trim() || null,
     reminder_offsets: offsets, quiet_from: int(v.quiet_from), quiet_until: int(v.quiet_until),
   };
 }

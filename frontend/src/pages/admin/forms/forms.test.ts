@@ -7,10 +7,13 @@ import { unitForm } from "./unitForm";
 import { userForm } from "./userForm";
 import { vehicleForm } from "./vehicleForm";
 
-const unit: Unit = { id: 7, code: "A-101", building_id: 2, floor: 1, area_m2: "85.50", coefficient: "0.012345" };
+const unit: Unit = {
+  id: 7, code: "A-101", building_id: 2, building_name: "Torre A", floor: 1, area_m2: "85.50",
+  coefficient: "0.012345", public_id: "u7", created_at: "2026-01-01T00:00:00Z",
+};
 const user: User = {
   id: 3, email: "ana@example.com", roles: ["resident"], is_active: true, person_id: null,
-  created_at: "2026-01-01T00:00:00Z",
+  created_at: "2026-01-01T00:00:00Z", last_login_at: null,
 };
 
 describe("the resource form configs", () => {
@@ -43,6 +46,10 @@ describe("the resource form configs", () => {
     expect(input).not.toHaveProperty("link_unit_id");
     expect(input).not.toHaveProperty("link_role");
     const t = ((key: string) => key) as Parameters<NonNullable<typeof personForm.afterCreate>>[2];
-    expect(await personForm.afterCreate!({ ...input, id: 1 }, personForm.empty, t)).toBeUndefined();
+    const person = {
+      ...input, id: 1, email: null, phone: null, full_name: "Ana", photo_key: null, public_id: "p1",
+      created_at: "2026-01-01T00:00:00Z",
+    };
+    expect(await personForm.afterCreate!(person, personForm.empty, t)).toBeUndefined();
   });
 });
