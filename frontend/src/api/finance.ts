@@ -15,13 +15,8 @@ export type UnitRisk = Schemas["UnitRisk"];
 export type FinanceSettings = Schemas["FinanceSettings"];
 export type FinanceSettingsInput = Schemas["FinanceSettingsUpdate"];
 
-export interface TransferInput {
-  unit_id: number;
-  amount: string;
-  paid_on: string;
-  reference?: string;
-  file: File;
-}
+/** A transfer report; the proof travels as a file part (the document says string). */
+export type TransferInput = Omit<Schemas["TransferProofForm"], "file"> & { file: File };
 
 const unitPath = (unitId: number) => ({ params: { path: { unit_id: unitId } } });
 const entryPath = (id: number) => ({ params: { path: { entry_id: id } } });
@@ -35,13 +30,8 @@ export type ChargeType = Schemas["ChargeType"];
 export type Expense = Schemas["Expense"];
 export type MonthTotal = Schemas["MonthTotal"];
 export type ReportRow = Schemas["ReportRow"];
-export interface ExpenseInput {
-  supplier: string;
-  category: string;
-  amount: string;
-  spent_on: string;
-  invoice?: File | null;
-}
+/** An expense, and its invoice (uploaded after it is created). */
+export type ExpenseInput = Schemas["ExpenseCreate"] & { invoice?: File | null };
 
 export type EntryType = "charges" | "payments";
 export type ExportFormat = "csv" | "xlsx";
