@@ -5,6 +5,7 @@ import { multipart } from "./request";
 export type RetrainInput = Omit<Required<Schemas["RetrainRequest"]>, "detector_weights"> &
   { detector_weights?: string | null };
 export type FaceCatalogue = Schemas["Catalogue"];
+export type RecognitionDefaults = Schemas["RecognitionDefaults"];
 export type TrainedDetector = Schemas["TrainedDetector"];
 
 export type FaceModel = Schemas["FaceModel"];

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { faceModels, type TrainedDetector } from "../api/faceModels";
+import { faceModels, type RecognitionDefaults, type TrainedDetector } from "../api/faceModels";
 import { useForm } from "../hooks/useForm";
 import { useJob } from "../hooks/useJob";
 import { formatDecimal } from "../lib/format";
@@ -17,7 +17,10 @@ const CATALOGUE_KEY = ["face-models", "available"];
  * detectors trained so far with their validation scores; a finished job reloads the
  * catalogue, and with it the retraining form's choice of detector files.
  */
-export function DetectorFinetunePanel({ detectors }: { detectors: TrainedDetector[] }) {
+export function DetectorFinetunePanel({ detectors, defaults }: {
+  detectors: TrainedDetector[];
+  defaults: RecognitionDefaults;
+}) {
   const { t, i18n } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
@@ -30,7 +33,8 @@ export function DetectorFinetunePanel({ detectors }: { detectors: TrainedDetecto
   });
   const onnx = job?.state === "finished" ? (job.result as { onnx?: string } | null)?.onnx ?? "?" : null;
   const message = onnx ? t("faceModels.finetuned", { file: onnx }) : null;
-  const form = useForm({ base: "yolov8n.yaml", epochs: "30", imgsz: "320" });
+  const form = useForm({ base: defaults.detector_base, epochs: String(defaults.detector_epochs),
+    imgsz: String(defaults.detector_imgsz) });
   const v = form.values;
   const fileErrors = (form.fieldErrors.file ?? []).map((m) => (m === "not_a_zip" ? t("faceDatasets.notAZip") : m));
 
@@ -103,7 +107,8 @@ export function DetectorFinetunePanel({ detectors }: { detectors: TrainedDetecto
 /** The fine-tuned detectors the server has (reloaded when a fine-tuning job ends). */
 export function useTrainedDetectors() {
   const { data, error } = useQuery({ queryKey: CATALOGUE_KEY, queryFn: faceModels.available });
-  return { detectors: data?.trained_detectors ?? NO_DETECTORS, error };
+  // The server's recognition and training defaults (vision/defaults.py): forms start there.
+  return { detectors: data?.trained_detectors ?? NO_DETECTORS, defaults: data?.defaults, error };
 }
 
 const NO_DETECTORS: TrainedDetector[] = [];

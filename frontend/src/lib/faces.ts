@@ -69,10 +69,7 @@ export const FACE_MODEL_NAMES = [
   "Dlib", "SFace", "ArcFace", "Facenet", "Facenet512", "VGG-Face", "OpenFace", "DeepID", "DeepFace",
   "GhostFaceNet",
 ] as const;
-export const DEFAULT_FACE_MODEL = "Dlib";
 export const FACE_DETECTORS = ["dlib_hog", "haar", "yolo"] as const;
-export const DEFAULT_DETECTOR = "dlib_hog";
-export const DEFAULT_TARGET_FAR = 0.001;
 
 /** The version of the consent text the person page shows (`faces.consentText`). */
 export const BIOMETRIC_CONSENT_VERSION = "2026-11";

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { faceModels, type FaceModel, type TrainedDetector } from "../../api/faceModels";
+import { faceModels, type FaceModel, type RecognitionDefaults, type TrainedDetector } from "../../api/faceModels";
 import { useAuth } from "../../auth/AuthProvider";
 import { can, canActivateFaceModels, canFinetuneDetectors } from "../../auth/permissions";
 import { Banner } from "../../components/Banner";
@@ -15,7 +15,7 @@ import { ScoreHistogram } from "../../components/ScoreHistogram";
 import { useForm } from "../../hooks/useForm";
 import { useJob } from "../../hooks/useJob";
 import {
-  DEFAULT_DETECTOR, DEFAULT_FACE_MODEL, DEFAULT_TARGET_FAR, FACE_DETECTORS, FACE_MODEL_NAMES, formatRate,
+  FACE_DETECTORS, FACE_MODEL_NAMES, formatRate,
 } from "../../lib/faces";
 import { formatDateTime, formatDecimal } from "../../lib/format";
 
@@ -33,16 +33,17 @@ interface RetrainResult {
   activated?: boolean;
 }
 
-function RetrainForm({ onStarted, detectors, children }: {
+function RetrainForm({ onStarted, detectors, defaults, children }: {
   onStarted(jobId: string): void;
   detectors: TrainedDetector[];
+  defaults: RecognitionDefaults;
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
   const retrain = useMutation({ mutationFn: faceModels.retrain, onSuccess: onStarted });
   const form = useForm({
-    model: DEFAULT_FACE_MODEL as string, detector: DEFAULT_DETECTOR as string, detector_weights: "",
-    target_far: String(DEFAULT_TARGET_FAR), activate: false as boolean,
+    model: defaults.model, detector: defaults.detector, detector_weights: "",
+    target_far: String(defaults.target_far), activate: false as boolean,
   });
   const v = form.values;
   const e = form.fieldErrors;
@@ -237,8 +238,8 @@ export function FaceModelsPage() {
         </section>
       )}
 
-      {canRetrain && (
-        <RetrainForm detectors={trained.detectors} onStarted={(id) => {
+      {canRetrain && trained.defaults && (
+        <RetrainForm detectors={trained.detectors} defaults={trained.defaults} onStarted={(id) => {
           setMessage(null);
           setJobId(id);
           void reload(); // the new version appears, in training
@@ -251,8 +252,8 @@ export function FaceModelsPage() {
         </RetrainForm>
       )}
       {/* Fine-tuning writes model files on the server: its own capability, as in the API. */}
-      {canFinetuneDetectors(capabilities) && (
-        <DetectorFinetunePanel detectors={trained.detectors} />
+      {canFinetuneDetectors(capabilities) && trained.defaults && (
+        <DetectorFinetunePanel detectors={trained.detectors} defaults={trained.defaults} />
       )}
     </section>
   );
