@@ -127,3 +127,15 @@ def test_a_locked_database_is_a_503_with_retry_after(app, tmp_path):
     assert response.status_code == 503
     assert response.headers["Retry-After"] == "1"
     assert response.json["message"] == "the database is busy, try again"
+
+
+def test_the_chain_head_lock_renders_on_postgresql_and_oracle():
+    from sqlalchemy import select
+    from sqlalchemy.dialects import oracle, postgresql
+
+    from conserje.models import Condominium
+    from conserje.services.core.locks import head_lock
+
+    stmt = head_lock(select(Condominium.id).where(Condominium.id == 1))
+    assert str(stmt.compile(dialect=postgresql.dialect())).endswith("FOR NO KEY UPDATE")
+    assert str(stmt.compile(dialect=oracle.dialect())).endswith("FOR UPDATE")

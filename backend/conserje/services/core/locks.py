@@ -17,12 +17,17 @@ def lock_for_append(session: Session, head_row: Select) -> None:
     the current transaction ends."""
     connection = session.connection()
     if connection.dialect.name != "sqlite":
-        # key_share: FOR NO KEY UPDATE on PostgreSQL, so inserts elsewhere that only
-        # reference the row (foreign-key checks take KEY SHARE) neither block nor deadlock.
-        session.execute(head_row.with_for_update(key_share=True))
+        session.execute(head_lock(head_row))
         return
     dbapi = connection.connection.dbapi_connection
     # pysqlite opens a transaction only before its first write, and that write took the
     # lock; with none open yet, take it now (a read-only snapshot would be too late).
     if not dbapi.in_transaction:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def head_lock(head_row: Select) -> Select:
+    """``head_row`` locked: FOR NO KEY UPDATE on PostgreSQL (so inserts elsewhere that
+    only reference the row, whose foreign-key checks take KEY SHARE, neither block nor
+    deadlock with it), FOR UPDATE on Oracle."""
+    return head_row.with_for_update(key_share=True)
