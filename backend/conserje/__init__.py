@@ -51,12 +51,20 @@ def create_app(config: Config | None = None) -> Flask:
     return app
 
 
+SQLITE_BUSY_TIMEOUT_MS = 15_000
+
+
 @event.listens_for(Engine, "connect")
-def _sqlite_foreign_keys(dbapi_connection, _record) -> None:
-    # SQLite ignores foreign keys (and ON DELETE) unless asked on every connection.
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    """Every SQLite connection: foreign keys on (SQLite ignores them and ON DELETE unless
+    asked), WAL (readers never wait for the writer) and a 15 s busy timeout (a writer
+    waits for the write lock instead of failing with "database is locked")."""
     if type(dbapi_connection).__module__.startswith("sqlite3"):
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        if cursor.execute("PRAGMA database_list").fetchone()[2]:  # a file, not :memory:
+            cursor.execute("PRAGMA journal_mode=WAL")
         cursor.close()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from http import HTTPStatus
 
 from flask import Flask, jsonify, request
+from sqlalchemy.exc import OperationalError
 
 from conserje.extensions import db, jwt
 from conserje.services.core import errors as domain
@@ -45,6 +46,24 @@ def register_error_handlers(app: Flask) -> None:
             if isinstance(exc, domain.RateLimited) else None
         errors = {exc.location or _body_location(): exc.errors} if exc.errors else None
         return error_response(code, exc.message, errors, headers)
+
+    @app.errorhandler(OperationalError)
+    def handle_database_busy(exc: OperationalError):
+        # SQLite: a writer waited the whole busy timeout (or its read snapshot went stale)
+        # for the write lock. Nothing was written; the client may simply send it again.
+        if not is_database_locked(exc):
+            raise exc
+        db.session.rollback()
+        return error_response(503, "the database is busy, try again",
+                              headers={"Retry-After": str(BUSY_RETRY_AFTER_S)})
+
+
+BUSY_RETRY_AFTER_S = 1
+
+
+def is_database_locked(exc: OperationalError) -> bool:
+    message = str(exc.orig).lower()
+    return "database is locked" in message or "database is busy" in message
 
 
 @jwt.expired_token_loader

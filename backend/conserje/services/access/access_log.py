@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from sqlalchemy import Select, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from conserje.models import AccessEvent, Condominium, UnitMember
@@ -20,6 +21,7 @@ from conserje.models.base import utcnow
 from conserje.services.core.actor import Actor
 from conserje.services.core.crud import Page
 from conserje.services.core.errors import NotFound
+from conserje.services.core.locks import lock_for_append
 
 GENESIS = "0" * 64
 # The facts a row's hash covers (the snapshot by content; its key may be purged).
@@ -45,27 +47,42 @@ def row_hash(event: AccessEvent) -> str:
     return hashlib.sha256(canonical(event)).hexdigest()
 
 
+APPEND_ATTEMPTS = 5
+
+
 def append(session: Session, condominium_id: int, **facts) -> AccessEvent:
-    """Add one event at the end of the condominium's chain and flush it."""
-    # Serialise writers of one condominium (row lock on PostgreSQL/Oracle; SQLite locks the
-    # whole database on write). The unique (condominium, seq_no) catches any race left.
-    session.execute(select(Condominium.id).where(Condominium.id == condominium_id)
-                    .with_for_update())
-    last = session.execute(select(AccessEvent.seq_no, AccessEvent.row_hash)
-                           .where(AccessEvent.condominium_id == condominium_id)
-                           .order_by(AccessEvent.seq_no.desc()).limit(1)).first()
+    """Add one event at the end of the condominium's chain and flush it.
+
+    Writers of one condominium are serialised before the head is read (see
+    :func:`~conserje.services.core.locks.lock_for_append`); a unique violation on
+    (condominium, seq_no) that still happens (a writer that bypassed the lock) is retried
+    on a fresh head inside a savepoint, so the caller's transaction survives it."""
+    session.flush()  # what the caller added is not part of the savepoint below
+    lock_for_append(session, select(Condominium.id).where(Condominium.id == condominium_id))
     now = utcnow()
     facts.setdefault("occurred_at", now)
     # The hash covers the ISO text of the time: always UTC, as it reads back from the table.
     facts["occurred_at"] = facts["occurred_at"].astimezone(timezone.utc)
     if facts.get("similarity") is not None:
         facts["similarity"] = round(float(facts["similarity"]), 4)
-    event = AccessEvent(condominium_id=condominium_id, seq_no=(last.seq_no + 1) if last else 1,
-                        prev_hash=last.row_hash if last else GENESIS, created_at=now, **facts)
-    event.row_hash = row_hash(event)
-    session.add(event)
-    session.flush()
-    return event
+    for attempt in range(1, APPEND_ATTEMPTS + 1):
+        last = session.execute(select(AccessEvent.seq_no, AccessEvent.row_hash)
+                               .where(AccessEvent.condominium_id == condominium_id)
+                               .order_by(AccessEvent.seq_no.desc()).limit(1)).first()
+        event = AccessEvent(condominium_id=condominium_id,
+                            seq_no=(last.seq_no + 1) if last else 1,
+                            prev_hash=last.row_hash if last else GENESIS, created_at=now,
+                            **facts)
+        event.row_hash = row_hash(event)
+        try:
+            with session.begin_nested():
+                session.add(event)
+        except IntegrityError as exc:
+            if attempt == APPEND_ATTEMPTS or "seq_no" not in str(exc.orig).lower():
+                raise
+            continue
+        return event
+    raise AssertionError("unreachable")
 
 
 @dataclass(frozen=True)
