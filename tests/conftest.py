@@ -174,3 +174,19 @@ def trained_face_detector(face_detector_set, tmp_path_factory):
     result = finetune_detector(face_detector_set.yaml, models_dir, "yolov8n.yaml", epochs=40,
                                imgsz=160, name="yolo_face_test")
     return models_dir, result
+
+
+# The demo world's signed-in roles, as request headers.
+@pytest.fixture
+def admin(world, login):
+    return login("admin@a.test")
+
+
+@pytest.fixture
+def guard(world, login):
+    return login("guard@a.test")
+
+
+@pytest.fixture
+def ana(world, login):
+    return login("ana@a.test")

@@ -4,11 +4,6 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.fixture
-def admin(world, login):
-    return login("admin@a.test")
-
-
 def assert_error_shape(res, code):
     assert res.status_code == code, (res.status_code, res.get_data(as_text=True)[:300])
     body = res.json

@@ -6,7 +6,6 @@ import io
 import zipfile
 from pathlib import Path
 
-import pytest
 from rq import SimpleWorker
 
 from conserje.config import REPO_ROOT
@@ -31,11 +30,6 @@ def upload(client, headers, data: bytes, **form):
 def run_worker(app, redis_conn):
     with app.app_context():
         SimpleWorker(["ingest"], connection=redis_conn).work(burst=True)
-
-
-@pytest.fixture
-def admin(world, login):
-    return login("admin@a.test")
 
 
 def test_dataset_is_ingested_with_a_report_and_twice_adds_nothing(app, client, admin, world,

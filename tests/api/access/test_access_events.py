@@ -6,16 +6,9 @@ import csv
 import io
 from datetime import timedelta
 
-import pytest
-
 from conserje.extensions import db
 from conserje.models.base import utcnow
 from conserje.services.access import access_log
-
-
-@pytest.fixture
-def guard(world, login):
-    return login("guard@a.test")
 
 
 def _open(client, guard, gate, **body):

@@ -9,7 +9,6 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-import pytest
 from sqlalchemy import insert
 
 from conserje.extensions import db
@@ -18,21 +17,6 @@ from conserje.services.access import access_log
 from tests.api.gate.test_gate_frames import enrol_with_consent, post_frame
 from tests.api.visitors.test_visits import pre_register, scan
 from tests.frames import FACES, IMPOSTORS, gate_frame, jpeg
-
-
-@pytest.fixture
-def guard(world, login):
-    return login("guard@a.test")
-
-
-@pytest.fixture
-def ana(world, login):
-    return login("ana@a.test")
-
-
-@pytest.fixture
-def admin(world, login):
-    return login("admin@a.test")
 
 
 class Failed:

@@ -29,11 +29,6 @@ def post_photos(client, url, headers, *paths, **form):
 
 
 @pytest.fixture
-def admin(world, login):
-    return login("admin@a.test")
-
-
-@pytest.fixture
 def consented(client, admin, world):
     for key in ("person1", "person2"):
         res = client.post(f"/api/v1/people/{world.ids[key]}/biometric-consent",

@@ -9,11 +9,6 @@ import pytest
 from tests.api.test_bad_input import assert_error_shape
 
 
-@pytest.fixture
-def admin(world, login):
-    return login("admin@a.test")
-
-
 def configure(client, admin, **extra):
     body = {"dues_amount": "50000", "billing_day": 1, "due_day": 10, **extra}
     res = client.patch("/api/v1/finance/settings", json=body, headers=admin)

@@ -5,18 +5,11 @@ from __future__ import annotations
 import csv
 import io
 
-import pytest
-
 from tests.api.finance.test_finance import configure
 from tests.api.test_bad_input import assert_error_shape
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-
-
-@pytest.fixture
-def admin(world, login):
-    return login("admin@a.test")
 
 
 def upload_proof(client, headers, unit_id, data=PDF, amount="50000", paid_on="2026-03-05"):

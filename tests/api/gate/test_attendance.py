@@ -17,11 +17,6 @@ from tests.frames import FACES, gate_frame, jpeg
 TZ = ZoneInfo("America/Santiago")
 
 
-@pytest.fixture
-def admin(world, login):
-    return login("admin@a.test")
-
-
 def _staff(client, admin, first, last, rut):
     res = client.post("/api/v1/people", json={"first_name": first, "last_name": last,
                                               "doc_type": "rut", "doc_number": rut,

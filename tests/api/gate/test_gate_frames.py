@@ -28,16 +28,6 @@ def enrol_with_consent(client, admin, person_id, *photos):
 
 
 @pytest.fixture
-def admin(world, login):
-    return login("admin@a.test")
-
-
-@pytest.fixture
-def guard(world, login):
-    return login("guard@a.test")
-
-
-@pytest.fixture
 def enrolled(client, admin, world):
     enrol_with_consent(client, admin, world.ids["person1"], FACES / "obama" / "1.jpg",
                        FACES / "obama" / "2.jpg")

@@ -6,11 +6,6 @@ import io
 import pytest
 
 
-@pytest.fixture
-def admin(world, login):
-    return login("admin@a.test")
-
-
 def upload(client, headers, kind, text, encoding="utf-8"):
     data = {"file": (io.BytesIO(text.encode(encoding)), f"{kind}.csv")}
     return client.post(f"/api/v1/imports/{kind}", data=data, headers=headers,

@@ -6,11 +6,6 @@ import json
 import pytest
 
 
-@pytest.fixture
-def admin(world, login):
-    return login("admin@a.test")
-
-
 def test_unit_crud_cycle(client, admin, world):
     res = client.post("/api/v1/units", json={"code": " b-201 ", "floor": 2, "area_m2": "74.5",
                                               "coefficient": "0.012345",

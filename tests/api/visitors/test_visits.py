@@ -21,21 +21,6 @@ def now():
     return datetime.now(timezone.utc)
 
 
-@pytest.fixture
-def admin(world, login):
-    return login("admin@a.test")
-
-
-@pytest.fixture
-def guard(world, login):
-    return login("guard@a.test")
-
-
-@pytest.fixture
-def ana(world, login):
-    return login("ana@a.test")
-
-
 def pre_register(client, headers, unit_id, kind="single", doc=("cpf", CPF), **extra):
     body = {"unit_id": unit_id, "kind": kind,
             "visitor": {"first_name": "Paula", "last_name": "Lima", "doc_type": doc[0],
