@@ -8,6 +8,7 @@ from conserje.api.core.errors import register_error_handlers
 from conserje.api.core.headers import register_security_headers
 from conserje.api.core.static import register_static
 from conserje.extensions import api
+from conserje.schemas import live
 
 BLUEPRINTS = (*core.BLUEPRINTS, *setup.BLUEPRINTS, access.blp, access.events_blp,
               *faces.BLUEPRINTS, *gate.BLUEPRINTS, *finance.BLUEPRINTS, *visitors.BLUEPRINTS,
@@ -35,6 +36,10 @@ def register_api(app: Flask) -> None:
         converter.add_attribute_function(_nullable_ref)  # once per process, not per app
     for blueprint in BLUEPRINTS:
         api.register_blueprint(blueprint)
+    # Live-stream payloads and job results: components without an operation (see live.py).
+    for name, schema in live.COMPONENTS.items():
+        if name not in api.spec.components.schemas:
+            api.spec.components.schema(name, schema=schema)
     register_error_handlers(app)
     register_security_headers(app)
     register_static(app)

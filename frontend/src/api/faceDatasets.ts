@@ -3,18 +3,9 @@ import { api, unwrap, type Schemas } from "./client";
 import { multipart } from "./request";
 
 /** A face dataset job's `result` (GET /jobs/{id} with kind `ingest_face_dataset`). */
-export interface DatasetImage {
-  path: string;
-  status: "accepted" | "rejected";
-  reasons: string[];
-  person_id?: number | null;
-  face_id?: number | null;
-}
-export interface DatasetReport {
-  accepted: number;
-  rejected: number;
-  images: DatasetImage[];
-}
+export type DatasetImage = Schemas["DatasetImage"];
+/** `Job.result` of a dataset ingestion (a component of the API document). */
+export type DatasetReport = Schemas["DatasetReport"];
 
 export const faceDatasets = {
   /** Queue the ingestion of a zip (a folder per person); answers the job to follow. */

@@ -18,19 +18,9 @@ export type AttendanceDay = Schemas["AttendanceDay"];
 export type Direction = "entry" | "exit";
 
 /** What the live stream says about an access event (the same fields the frames call logs). */
-export interface LiveEvent {
-  id: number;
-  gate_id: number;
-  gate_name: string | null;
-  person: { id: number; name: string; kind: string; unit: string | null } | null;
-  direction: Direction;
-  method: string;
-  decision: "granted" | "denied" | "unknown";
-  reason: string | null;
-  similarity: number | null;
-  has_snapshot: boolean;
-  occurred_at: string;
-}
+/** `event: access` of the live stream (documented as a component of the API document). */
+export type LiveEvent = Schemas["LiveAccessEvent"];
+export type LiveAlert = Schemas["LiveAlert"];
 
 /** The log's rows in the live stream's shape, so the console shows one kind of row. */
 export function toLiveEvent(event: AccessEvent): LiveEvent {
@@ -41,7 +31,8 @@ export function toLiveEvent(event: AccessEvent): LiveEvent {
     direction: event.direction as Direction, method: event.method,
     decision: event.decision as LiveEvent["decision"], reason: event.reason ?? null,
     similarity: event.similarity ?? null, has_snapshot: !!event.has_snapshot,
-    occurred_at: event.occurred_at,
+    occurred_at: event.occurred_at, seq_no: event.seq_no, guard_id: event.guard_id,
+    model_version: event.model_version, correction_of_id: event.correction_of_id,
   };
 }
 
@@ -118,8 +109,7 @@ export const kiosk = {
     return kioskCall(`/api/v1/gates/${gateId}/status`, token);
   },
   /** A frame showing a visitor's QR pass: the server reads and checks it. */
-  async qrFrame(gateId: number, token: string, jpeg: Blob): Promise<{ decision: string; reason: string;
-    visit: { visitor_name?: string; unit?: string } | null }> {
+  async qrFrame(gateId: number, token: string, jpeg: Blob): Promise<Schemas["ScanResult"]> {
     const form = new FormData();
     form.append("image", jpeg, "frame.jpg");
     return kioskCall(`/api/v1/gates/${gateId}/qr-frames`, token, { method: "POST", body: form });

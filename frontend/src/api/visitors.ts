@@ -9,17 +9,8 @@ import type { ListParams, ListResult } from "./pagination";
 export type VisitPass = Schemas["Pass"];
 export type Visit = Schemas["Visit"];
 /** A visit's new state as the live stream announces it (`visit` events). */
-export interface LiveVisit {
-  id: number;
-  status: string;
-  kind: string;
-  unit: string;
-  unit_id: number;
-  visitor: { id: number; name: string; doc_type: string; doc_number: string };
-  has_photo: boolean;
-  plate: string | null;
-  at: string;
-}
+/** `event: visit` of the live stream (documented as a component of the API document). */
+export type LiveVisit = Schemas["LiveVisit"];
 export type VisitKind = "single" | "period" | "recurring" | "vip";
 export type ScanResult = Schemas["ScanResult"];
 export type Timeline = Schemas["Timeline"];

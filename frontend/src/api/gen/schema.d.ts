@@ -6585,6 +6585,19 @@ export interface components {
             /** Format: binary */
             file: string;
         };
+        DatasetImage: {
+            face_id?: number | null;
+            path: string;
+            person_id?: number | null;
+            reasons: string[];
+            /** @enum {string} */
+            status: "accepted" | "rejected";
+        };
+        DatasetReport: {
+            accepted: number;
+            images: components["schemas"]["DatasetImage"][];
+            rejected: number;
+        };
         DatasetUpload: {
             /**
              * @description records consent (this text version) for people who lack it
@@ -7017,6 +7030,62 @@ export interface components {
         };
         JobAccepted: {
             job_id: string;
+        };
+        LiveAccessEvent: {
+            correction_of_id: number | null;
+            /** @enum {string} */
+            decision: "granted" | "denied" | "unknown";
+            /** @enum {string} */
+            direction: "entry" | "exit";
+            gate_id: number;
+            gate_name: string | null;
+            guard_id: number | null;
+            has_snapshot: boolean;
+            id: number;
+            method: string;
+            model_version: number | null;
+            /** Format: date-time */
+            occurred_at: string;
+            person: components["schemas"]["LivePerson"] | null;
+            reason: string | null;
+            seq_no: number;
+            similarity: number | null;
+        };
+        LiveAlert: {
+            access_event_id: number | null;
+            /** Format: date-time */
+            acked_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            gate_id: number;
+            id: number;
+            kind: string;
+            message: string;
+        };
+        LivePerson: {
+            id: number;
+            kind: string;
+            name: string;
+            /** @description the person's first unit */
+            unit: string | null;
+        };
+        LiveVisit: {
+            /** Format: date-time */
+            at: string;
+            has_photo: boolean;
+            id: number;
+            kind: string;
+            plate: string | null;
+            status: string;
+            unit: string;
+            unit_id: number;
+            visitor: components["schemas"]["LiveVisitor"];
+        };
+        LiveVisitor: {
+            doc_number: string | null;
+            doc_type: string | null;
+            id: number;
+            name: string;
         };
         LoginRequest: {
             email: string;
