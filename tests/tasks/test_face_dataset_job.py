@@ -58,6 +58,12 @@ def test_dataset_is_ingested_with_a_report_and_twice_adds_nothing(app, client, a
     assert done["state"] == "finished" and done["progress"] == 100, done
     report = {Path(r["path"]).name: r for r in done["result"]["images"]}
     assert done["result"]["accepted"] == 3
+    # The result is the DatasetReport component of the API document (the SPA's type).
+    schemas = client.get("/api/openapi.json").json["components"]["schemas"]
+    assert set(done["result"]) == set(schemas["DatasetReport"]["properties"])
+    assert all(set(r) <= set(schemas["DatasetImage"]["properties"])
+               and set(schemas["DatasetImage"]["required"]) <= set(r)
+               for r in done["result"]["images"])
     accepted_names = {n for n, r in report.items() if r["status"] == "accepted"}
     assert accepted_names == {"a.jpg", "b.jpg", "c.jpg"}
     assert report["d.jpg"]["reasons"] == ["unknown_person"]
