@@ -105,7 +105,7 @@ export function DetectorFinetunePanel({ detectors, defaults }: {
 }
 
 /** The fine-tuned detectors the server has (reloaded when a fine-tuning job ends). */
-export function useTrainedDetectors() {
+export function useFaceCatalogue() {
   const { data, error } = useQuery({ queryKey: CATALOGUE_KEY, queryFn: faceModels.available });
   // The server's recognition and training defaults (vision/defaults.py): forms start there.
   return { detectors: data?.trained_detectors ?? NO_DETECTORS, defaults: data?.defaults, error };

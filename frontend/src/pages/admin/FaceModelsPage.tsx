@@ -5,7 +5,7 @@ import { faceModels, type FaceModel, type RecognitionDefaults, type TrainedDetec
 import { useAuth } from "../../auth/AuthProvider";
 import { can, canActivateFaceModels, canFinetuneDetectors } from "../../auth/permissions";
 import { Banner } from "../../components/Banner";
-import { DetectorFinetunePanel, useTrainedDetectors } from "../../components/DetectorFinetunePanel";
+import { DetectorFinetunePanel, useFaceCatalogue } from "../../components/DetectorFinetunePanel";
 import { CheckboxField, SelectField, TextField } from "../../components/Field";
 import { Loading } from "../../components/Guards";
 import { JobProgress } from "../../components/JobProgress";
@@ -106,7 +106,7 @@ export function FaceModelsPage() {
   const [message, setMessage] = useState<string | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const { job, error: pollError, done } = useJob(jobId);
-  const trained = useTrainedDetectors();
+  const catalogue = useFaceCatalogue();
   const reload = () => queryClient.invalidateQueries({ queryKey: ["face-models"] });
   const activation = useMutation({
     mutationFn: (model: FaceModel) => faceModels.activate(model.id),
@@ -148,7 +148,7 @@ export function FaceModelsPage() {
       <PageHeader title={t("faceModels.title")}>
         <p className="muted">{t("faceModels.subtitle")}</p>
       </PageHeader>
-      <QueryError error={list.error ?? trained.error} />
+      <QueryError error={list.error ?? catalogue.error} />
       <QueryError error={activation.error} />
       <Banner kind="success">{message}</Banner>
 
@@ -238,8 +238,8 @@ export function FaceModelsPage() {
         </section>
       )}
 
-      {canRetrain && trained.defaults && (
-        <RetrainForm detectors={trained.detectors} defaults={trained.defaults} onStarted={(id) => {
+      {canRetrain && catalogue.defaults && (
+        <RetrainForm detectors={catalogue.detectors} defaults={catalogue.defaults} onStarted={(id) => {
           setMessage(null);
           setJobId(id);
           void reload(); // the new version appears, in training
@@ -252,8 +252,8 @@ export function FaceModelsPage() {
         </RetrainForm>
       )}
       {/* Fine-tuning writes model files on the server: its own capability, as in the API. */}
-      {canFinetuneDetectors(capabilities) && trained.defaults && (
-        <DetectorFinetunePanel detectors={trained.detectors} defaults={trained.defaults} />
+      {canFinetuneDetectors(capabilities) && catalogue.defaults && (
+        <DetectorFinetunePanel detectors={catalogue.detectors} defaults={catalogue.defaults} />
       )}
     </section>
   );
